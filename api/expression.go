@@ -1,0 +1,100 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// ExpressionKind tells which shape an [Expression] has.
+type ExpressionKind int
+
+// The expression kinds.
+const (
+	FieldExpr        ExpressionKind = iota + 1 // {"fieldName": "State"}
+	ConstantExpr                               // {"value": v}
+	ConstantListExpr                           // {"values": [v, …]}
+	QueryExpr                                  // {"query": {…}}
+	DateRangeExpr                              // {"value": "ThisMonth"} (predefinedDateRangeExpression)
+)
+
+// Expression is an operand of a compare [Condition].
+//
+// Values are JSON scalars as Go values: string, json.Number, bool or nil
+// (JSON null). Numbers are kept as json.Number so their text survives.
+// DateRangeExpr cannot be told from ConstantExpr on the wire without
+// `_type`; it is decoded as ConstantExpr unless `_type` says otherwise.
+type Expression struct {
+	Kind      ExpressionKind
+	FieldName string
+	Value     any
+	Values    []any
+	Query     *EntityQuery
+}
+
+// MarshalJSON encodes e in the shape of its Kind.
+func (e *Expression) MarshalJSON() ([]byte, error) {
+	switch e.Kind {
+	case FieldExpr:
+		return json.Marshal(struct {
+			FieldName string `json:"fieldName"`
+		}{e.FieldName})
+	case ConstantExpr:
+		return json.Marshal(struct {
+			Value any `json:"value"`
+		}{e.Value})
+	case DateRangeExpr:
+		return json.Marshal(struct {
+			Type  string `json:"_type"`
+			Value any    `json:"value"`
+		}{"predefinedDateRangeExpression", e.Value})
+	case ConstantListExpr:
+		vals := e.Values
+		if vals == nil {
+			vals = []any{}
+		}
+		return json.Marshal(struct {
+			Values []any `json:"values"`
+		}{vals})
+	case QueryExpr:
+		return json.Marshal(struct {
+			Query *EntityQuery `json:"query"`
+		}{e.Query})
+	}
+	return nil, fmt.Errorf("api: expression of unknown kind %d", e.Kind)
+}
+
+// UnmarshalJSON decodes any expression shape, recognised by its property
+// names (and `_type` for predefinedDateRangeExpression).
+func (e *Expression) UnmarshalJSON(data []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	*e = Expression{}
+	var raw struct {
+		Type      string       `json:"_type"`
+		FieldName string       `json:"fieldName"`
+		Value     any          `json:"value"`
+		Values    []any        `json:"values"`
+		Query     *EntityQuery `json:"query"`
+	}
+	if err := decodeNumbers(data, &raw); err != nil {
+		return err
+	}
+	switch _, hasValue := m["value"]; {
+	case m["fieldName"] != nil:
+		e.Kind, e.FieldName = FieldExpr, raw.FieldName
+	case m["values"] != nil:
+		e.Kind, e.Values = ConstantListExpr, raw.Values
+	case m["query"] != nil:
+		e.Kind, e.Query = QueryExpr, raw.Query
+	case hasValue && raw.Type == "predefinedDateRangeExpression":
+		e.Kind, e.Value = DateRangeExpr, raw.Value
+	case hasValue:
+		e.Kind, e.Value = ConstantExpr, raw.Value
+	default:
+		return errors.New("api: expression has none of fieldName, value, values, query")
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package lexer
+
+import (
+	"strings"
+
+	plexer "github.com/alecthomas/participle/v2/lexer"
+)
+
+// Kind is the kind of a token. Its values are participle token types, so a
+// [plexer.Token]'s Type is a Kind.
+type Kind = plexer.TokenType
+
+// The token kinds. Comment and Invalid never reach the parser: comments are
+// kept as trivia and invalid input becomes a diagnostic.
+const (
+	EOF      Kind = plexer.EOF // end of input
+	Ident    Kind = -2 - iota  // Name, C_Field, SYSID
+	AtIdent                    // @Name: a name escaped with @; Value includes the @
+	Reserved                   // SELECT FROM WHERE AND OR NOT: never a bare name
+	Keyword                    // the other keywords (GROUP, ORDER, LIMIT, COUNT, NULL, …): names where unambiguous
+	String                     // 'x' or "x"; Value is the raw text with quotes
+	Number                     // 12, -3, 4.50; Value as written
+	Date                       // 2024-01-31 or 2024-01-31T17:00:00[.fff][Z|±hh:mm], unquoted
+	Param                      // :name; Value includes the colon
+	Operator                   // = <> != < > <= >=
+	Punct                      // ( ) , . ;
+	Comment                    // -- line or /* block */; trivia
+	Invalid                    // bytes that form no token; reported as a diagnostic
+)
+
+// kindNames are the symbol names participle's grammar and EBNF use.
+var kindNames = map[string]Kind{
+	"EOF": EOF, "Ident": Ident, "AtIdent": AtIdent, "Reserved": Reserved,
+	"Keyword": Keyword, "String": String, "Number": Number, "Date": Date,
+	"Param": Param, "Operator": Operator, "Punct": Punct, "Comment": Comment,
+	"Invalid": Invalid,
+}
+
+// KindName returns the symbol name of k, such as "Ident".
+func KindName(k Kind) string {
+	for name, kk := range kindNames {
+		if kk == k {
+			return name
+		}
+	}
+	return "Unknown"
+}
+
+// reservedWords can never be bare names: they delimit clauses and
+// conditions. Write `@From` for a field called From.
+var reservedWords = []string{"SELECT", "FROM", "WHERE", "AND", "OR", "NOT"}
+
+// softKeywords are keywords that are also accepted as bare names wherever
+// the grammar position makes it unambiguous (entity and relation names,
+// the first segment of a field, aliases, later path segments).
+var softKeywords = []string{
+	"GROUP", "BY", "ORDER", "ASC", "DESC", "LIMIT", "OFFSET", "AS", "IN",
+	"LIKE", "IS", "NULL", "TRUE", "FALSE", "COUNT", "SUM", "AVG", "MIN", "MAX",
+	"BETWEEN", "HAVING",
+}
+
+// Keywords returns every keyword in upper case, reserved words first.
+func Keywords() []string {
+	return append(append([]string(nil), reservedWords...), softKeywords...)
+}
+
+// IsReserved reports whether name, in any case, is a reserved word.
+func IsReserved(name string) bool { return inFold(reservedWords, name) }
+
+// IsKeyword reports whether name, in any case, is a keyword, reserved or
+// not. The formatter writes such field names with `@`.
+func IsKeyword(name string) bool { return IsReserved(name) || inFold(softKeywords, name) }
+
+func inFold(words []string, s string) bool {
+	if len(s) < 2 || len(s) > 7 {
+		return false
+	}
+	for _, w := range words {
+		if strings.EqualFold(w, s) {
+			return true
+		}
+	}
+	return false
+}
