@@ -66,10 +66,9 @@ type Edit struct {
 	NewText string
 }
 
-// Error formats d on one line as "line:col: severity[code]: message".
-func (d Diagnostic) Error() string {
-	return fmt.Sprintf("%s: %s[%s]: %s", d.Range.Start, d.Severity, d.Code, d.Message)
-}
+// Error formats d on one line as "line:col: severity[code]: message", the
+// same as [Diagnostic.FormatLine] without a path.
+func (d Diagnostic) Error() string { return d.FormatLine("") }
 
 // List is a list of diagnostics. It implements error so that a caller that
 // only wants to know whether something went wrong can treat it as one; see

@@ -1,8 +1,6 @@
 package lexer
 
 import (
-	"strings"
-
 	plexer "github.com/alecthomas/participle/v2/lexer"
 )
 
@@ -76,9 +74,42 @@ func inFold(words []string, s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if strings.EqualFold(w, s) {
+		if equalFoldASCII(w, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// equalFoldASCII reports whether a and b are equal under ASCII case folding
+// only, so that "ſelect" (with a long s) is not SELECT. It never allocates.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// classify returns the kind of the identifier-like word w: [Reserved],
+// [Keyword] or [Ident]. It never allocates.
+func classify(w string) Kind {
+	switch {
+	case inFold(reservedWords, w):
+		return Reserved
+	case inFold(softKeywords, w):
+		return Keyword
+	}
+	return Ident
 }
