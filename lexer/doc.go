@@ -8,4 +8,18 @@
 // can be escaped with `@`. Comments (`--` to the end of the line and
 // `/* … */`) are trivia: they are kept beside the token stream, never in it.
 // Positions use byte offsets and 1-based byte columns, as package diag does.
+//
+// There are three ways in:
+//
+//   - [Scanner] returns every token one at a time, comments and invalid
+//     input included, for highlighters;
+//   - [Scan] lexes a whole source into a [Result]: the parser's tokens, the
+//     comments and the diagnostics;
+//   - [Definition] plugs the lexer into participle.
+//
+// Token values are substrings of the source text: a String token keeps its
+// quotes and escapes (see [Unquote]), a Param its colon, an AtIdent its `@`.
+// Malformed input never stops the scanner. It reports a diagnostic (codes
+// such as [CodeInvalidChar]) and goes on, emitting the closest token, such
+// as a String for an unterminated string, so that parsing can go on too.
 package lexer

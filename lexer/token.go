@@ -105,11 +105,30 @@ func lowerASCII(c byte) byte {
 // classify returns the kind of the identifier-like word w: [Reserved],
 // [Keyword] or [Ident]. It never allocates.
 func classify(w string) Kind {
-	switch {
-	case inFold(reservedWords, w):
-		return Reserved
-	case inFold(softKeywords, w):
-		return Keyword
+	if len(w) < 2 || len(w) > 7 || lowerASCII(w[0]) < 'a' || lowerASCII(w[0]) > 'z' {
+		return Ident
+	}
+	for _, e := range keywordIndex[lowerASCII(w[0])-'a'] {
+		if equalFoldASCII(e.word, w) {
+			return e.kind
+		}
 	}
 	return Ident
+}
+
+// keywordIndex holds the keywords by the lower-case ASCII letter they
+// start with, so classify compares a word with a few keywords at most.
+var keywordIndex = func() (idx [26][]keywordEntry) {
+	for _, w := range reservedWords {
+		idx[lowerASCII(w[0])-'a'] = append(idx[lowerASCII(w[0])-'a'], keywordEntry{w, Reserved})
+	}
+	for _, w := range softKeywords {
+		idx[lowerASCII(w[0])-'a'] = append(idx[lowerASCII(w[0])-'a'], keywordEntry{w, Keyword})
+	}
+	return idx
+}()
+
+type keywordEntry struct {
+	word string
+	kind Kind
 }

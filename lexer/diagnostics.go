@@ -1,0 +1,83 @@
+package lexer
+
+import (
+	"fmt"
+	"strings"
+
+	plexer "github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/czql/czql/diag"
+)
+
+// The codes of the lexical diagnostics. They are stable: tools and
+// suppression comments rely on them.
+const (
+	CodeInvalidChar         = "invalid-char"         // a byte or character that starts no token
+	CodeInvalidUTF8         = "invalid-utf8"         // bytes that are not UTF-8
+	CodeInvalidNumber       = "invalid-number"       // 1., .5, 12abc
+	CodeInvalidDate         = "invalid-date"         // a date not written YYYY-MM-DD
+	CodeUnterminatedString  = "unterminated-string"  // a string without its closing quote on the line
+	CodeUnterminatedComment = "unterminated-comment" // a /* comment without */
+	CodeStringEscape        = "string-escape"        // a string with an escape sequence (info)
+)
+
+// msgStar explains why '*' is rejected: it is the most common stray
+// character, written by people used to SQL.
+const msgStar = "'*' is not supported: CZQL has no SELECT *; list the fields you need"
+
+// msgEscape is the message of [CodeStringEscape].
+const msgEscape = "escape sequences in CZQL strings are not documented; the server may read this string differently"
+
+// PosOf converts a participle position to a diag.Pos. The file name is
+// dropped: a diag.Pos lives in a diag.Source that carries the name.
+func PosOf(p plexer.Position) diag.Pos {
+	return diag.Pos{Offset: p.Offset, Line: p.Line, Col: p.Column}
+}
+
+// Range returns the source range of t. Its end is computed from t.Value, so
+// tokens that span lines (block comments) end on the right line and column.
+func Range(t plexer.Token) diag.Range {
+	start := PosOf(t.Pos)
+	return diag.Range{Start: start, End: advance(start, t.Value)}
+}
+
+// advance returns the position just past text when text starts at p.
+func advance(p diag.Pos, text string) diag.Pos {
+	p.Offset += len(text)
+	nl := strings.LastIndexByte(text, '\n')
+	if nl < 0 {
+		p.Col += len(text)
+		return p
+	}
+	p.Line += strings.Count(text, "\n")
+	p.Col = len(text) - nl
+	return p
+}
+
+// errorf records an error-severity diagnostic spanning src[start:end].
+func (s *Scanner) errorf(code string, start, end int, format string, args ...any) {
+	s.diags = append(s.diags, diag.Errorf(code, s.rangeOf(start, end), format, args...))
+}
+
+// info records an info-severity diagnostic spanning src[start:end].
+func (s *Scanner) info(code string, start, end int, msg string) {
+	s.diags = append(s.diags, diag.Diagnostic{
+		Severity: diag.Info, Code: code, Message: msg, Range: s.rangeOf(start, end),
+	})
+}
+
+// rangeOf returns the range of src[start:end], which lies in the token
+// being scanned.
+func (s *Scanner) rangeOf(start, end int) diag.Range {
+	p := s.posAt(start)
+	return diag.Range{Start: p, End: advance(p, s.src[start:end])}
+}
+
+// posAt returns the position of offset off, which must not lie before the
+// start of the token being scanned.
+func (s *Scanner) posAt(off int) diag.Pos {
+	return advance(diag.Pos{Offset: s.tokStart, Line: s.tokLine, Col: s.tokCol}, s.src[s.tokStart:off])
+}
+
+// describe quotes the rune r for a message: '*', 'é', '\x01'.
+func describe(r rune) string { return fmt.Sprintf("%q", r) }
