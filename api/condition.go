@@ -67,21 +67,21 @@ type czqlJSON struct {
 func (c *Condition) MarshalJSON() ([]byte, error) {
 	switch c.Kind {
 	case AndCondition:
-		return json.Marshal(struct {
+		return marshal(struct {
 			And []*Condition `json:"and"`
 		}{c.Operands})
 	case OrCondition:
-		return json.Marshal(struct {
+		return marshal(struct {
 			Or []*Condition `json:"or"`
 		}{c.Operands})
 	case NotCondition:
-		return json.Marshal(struct {
+		return marshal(struct {
 			Not *Condition `json:"not"`
 		}{c.Negated})
 	case CompareCond:
-		return json.Marshal(compareJSON{c.Left, c.Operator, c.Right})
+		return marshal(compareJSON{c.Left, c.Operator, c.Right})
 	case CZQLCondition:
-		return json.Marshal(czqlJSON{c.Text, c.Parameters})
+		return marshal(czqlJSON{c.Text, c.Parameters})
 	}
 	return nil, fmt.Errorf("api: condition of unknown kind %d", c.Kind)
 }

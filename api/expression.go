@@ -36,15 +36,15 @@ type Expression struct {
 func (e *Expression) MarshalJSON() ([]byte, error) {
 	switch e.Kind {
 	case FieldExpr:
-		return json.Marshal(struct {
+		return marshal(struct {
 			FieldName string `json:"fieldName"`
 		}{e.FieldName})
 	case ConstantExpr:
-		return json.Marshal(struct {
+		return marshal(struct {
 			Value any `json:"value"`
 		}{e.Value})
 	case DateRangeExpr:
-		return json.Marshal(struct {
+		return marshal(struct {
 			Type  string `json:"_type"`
 			Value any    `json:"value"`
 		}{"predefinedDateRangeExpression", e.Value})
@@ -53,11 +53,11 @@ func (e *Expression) MarshalJSON() ([]byte, error) {
 		if vals == nil {
 			vals = []any{}
 		}
-		return json.Marshal(struct {
+		return marshal(struct {
 			Values []any `json:"values"`
 		}{vals})
 	case QueryExpr:
-		return json.Marshal(struct {
+		return marshal(struct {
 			Query *EntityQuery `json:"query"`
 		}{e.Query})
 	}
