@@ -95,8 +95,7 @@ func compact(t *testing.T, v any) string {
 }
 
 // encode encodes v with the given indent and a final newline, without
-// HTML escapes: the api types marshal their parts with json.Marshal, which
-// writes > as \u003e, and golden files read better with >.
+// HTML escapes, so golden files show > and & as written.
 func encode(t *testing.T, v any, indent string) string {
 	t.Helper()
 	var b strings.Builder
@@ -105,27 +104,6 @@ func encode(t *testing.T, v any, indent string) string {
 	enc.SetIndent("", indent)
 	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)
-	}
-	return unescapeHTML(b.String())
-}
-
-// unescapeHTML turns the \u003c, \u003e and \u0026 escapes of JSON text
-// back into <, > and &, leaving escaped backslashes alone.
-func unescapeHTML(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' {
-			b.WriteByte(s[i])
-			continue
-		}
-		switch esc := s[i:min(i+6, len(s))]; esc {
-		case `\u003c`, `\u003e`, `\u0026`:
-			b.WriteString(map[string]string{`\u003c`: "<", `\u003e`: ">", `\u0026`: "&"}[esc])
-			i += 5
-		default:
-			b.WriteString(s[i:min(i+2, len(s))])
-			i++
-		}
 	}
 	return b.String()
 }
