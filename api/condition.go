@@ -32,11 +32,11 @@ type ConditionKind int
 
 // The condition kinds.
 const (
-	AndCondition   ConditionKind = iota + 1 // {"and": [...]}
-	OrCondition                             // {"or": [...]}
-	NotCondition                            // {"not": cond}
-	CompareCond                             // {"leftExpression", "operator", "rightExpression"}
-	CZQLCondition                           // {"text", "parameters"}
+	AndCondition  ConditionKind = iota + 1 // {"and": [...]}
+	OrCondition                            // {"or": [...]}
+	NotCondition                           // {"not": cond}
+	CompareCond                            // {"leftExpression", "operator", "rightExpression"}
+	CZQLCondition                          // {"text", "parameters"}
 )
 
 // Condition is the `where` of a query: one of the kinds of

@@ -73,8 +73,13 @@ func Section(a *txtar.Archive, name string) (string, bool) {
 }
 
 func write(t *testing.T, file string, a *txtar.Archive, got map[string]string) {
-	for name, data := range got {
-		data = withNewline(data)
+	names := make([]string, 0, len(got))
+	for name := range got {
+		names = append(names, name)
+	}
+	sort.Strings(names) // new sections are appended in a stable order
+	for _, name := range names {
+		data := withNewline(got[name])
 		found := false
 		for i := range a.Files {
 			if a.Files[i].Name == name {
