@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/czql/czql/diag"
+	"github.com/czql/czql/format"
+)
+
+// fmtFlags are the flags of `czql fmt`.
+type fmtFlags struct {
+	write     bool
+	diff      bool
+	list      bool
+	check     bool
+	stdinName string
+}
+
+// printing reports whether the formatted text itself goes to standard
+// output: only when no other mode was asked for, as with gofmt.
+func (f *fmtFlags) printing() bool { return !f.write && !f.diff && !f.list && !f.check }
+
+// fmtCommand is `czql fmt`.
+func fmtCommand() *command {
+	return &command{
+		name:    "fmt",
+		summary: "format .czql files canonically",
+		usage:   "czql fmt [-w | -d | -l | --check] [FILE | DIR | -]...",
+		help: `
+Without flags, fmt prints the formatted text of each file to standard
+output. Directories are searched for *.czql files (hidden ones skipped);
+"-" or no argument formats standard input to standard output.
+
+Formatting is idempotent and keeps comments. A file with syntax errors is
+never rewritten: its errors are printed and the exit code is 1 (warnings
+about the queries themselves are left to parse and translate). -w
+replaces a file atomically (a temporary file in the same directory, then a
+rename) and keeps its permissions. -d exits with 0 like gofmt -d; --check
+exits with 1 when any file needs formatting.
+
+Examples:
+
+  czql fmt -d queries/
+  czql fmt -w report.czql
+  echo "select name from task" | czql fmt`,
+		setup: func(fs *flagSet) func(*env, []string) int {
+			f := &fmtFlags{}
+			fs.BoolVar(&f.write, "w", false, "rewrite files whose formatting differs, in place")
+			fs.BoolVar(&f.diff, "d", false, "print a unified diff of the changes")
+			fs.BoolVar(&f.list, "l", false, "list files whose formatting differs")
+			fs.BoolVar(&f.check, "check", false, "list files whose formatting differs; exit with 1 if any (for CI)")
+			declareStdinName(fs, &f.stdinName)
+			return func(e *env, args []string) int { return runFmt(e, f, args) }
+		},
+	}
+}
+
+// runFmt formats each argument in turn and returns the worst exit code.
+func runFmt(e *env, f *fmtFlags, args []string) int {
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	if n := count(args, "-"); n > 0 && f.write {
+		return usageError(e, "fmt", "cannot use -w with standard input")
+	} else if n > 1 {
+		return usageError(e, "fmt", `"-" (standard input) given more than once`)
+	}
+	code, changed := ExitOK, false
+	for _, arg := range args {
+		if e.ctx.Err() != nil {
+			return ExitInterrupted
+		}
+		c, ch := fmtArg(e, f, arg)
+		code, changed = worst(code, c), changed || ch
+	}
+	if f.check && changed {
+		code = worst(code, ExitErrors)
+	}
+	return code
+}
+
+// count returns how many elements of list equal s.
+func count(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
+}
+
+// fmtArg formats one command-line argument: standard input, a file or a
+// directory tree. It returns the exit code and whether anything needed
+// formatting.
+func fmtArg(e *env, f *fmtFlags, arg string) (int, bool) {
+	if arg == "-" {
+		in, code := readStdin(e, f.stdinName)
+		if code != ExitOK {
+			return code, false
+		}
+		return fmtInput(e, f, in)
+	}
+	isDir, err := isDirectory(arg)
+	if err != nil {
+		return ioError(e, err), false
+	}
+	if !isDir {
+		return fmtFile(e, f, arg)
+	}
+	files, code := czqlFiles(e, arg)
+	changed := false
+	for _, path := range files {
+		if e.ctx.Err() != nil {
+			return ExitInterrupted, changed
+		}
+		c, ch := fmtFile(e, f, path)
+		code, changed = worst(code, c), changed || ch
+	}
+	return code, changed
+}
+
+// isDirectory opens path and reports whether it is a directory, so that a
+// missing file is reported as "open PATH: …" like every other read.
+func isDirectory(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	return fi.IsDir(), nil
+}
+
+// czqlFiles returns the *.czql files under root, skipping hidden files and
+// directories. Unreadable directories are reported and give [ExitUsage].
+func czqlFiles(e *env, root string) ([]string, int) {
+	var files []string
+	code := ExitOK
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			code = worst(code, ioError(e, err))
+			return nil
+		}
+		hidden := strings.HasPrefix(d.Name(), ".") && path != root
+		switch {
+		case d.IsDir() && hidden:
+			return filepath.SkipDir
+		case !d.IsDir() && !hidden && strings.HasSuffix(d.Name(), ".czql"):
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		code = worst(code, ioError(e, err))
+	}
+	return files, code
+}
+
+// fmtFile formats the file at path.
+func fmtFile(e *env, f *fmtFlags, path string) (int, bool) {
+	in, code := readFile(e, path)
+	if code != ExitOK {
+		return code, false
+	}
+	return fmtInput(e, f, in)
+}
+
+// fmtInput formats one input and acts on the result as the flags say.
+func fmtInput(e *env, f *fmtFlags, in *input) (int, bool) {
+	out, diags := format.Source(in.name, in.text)
+	if diags.HasErrors() {
+		return writeDiags(e, in, errorsOnly(diags)), false
+	}
+	changed := !bytes.Equal(out, in.text)
+	if f.printing() {
+		return writeOut(e, out), changed
+	}
+	if !changed {
+		return ExitOK, false
+	}
+	if f.list || f.check {
+		if code := writeOut(e, []byte(in.name+"\n")); code != ExitOK {
+			return code, true
+		}
+	}
+	if f.diff {
+		if code := writeOut(e, unifiedDiff("a/"+in.name, "b/"+in.name, in.text, out)); code != ExitOK {
+			return code, true
+		}
+	}
+	if f.write && in.path != "" {
+		if err := writeFileAtomic(in.path, out); err != nil {
+			e.errorf("%v", err)
+			return ExitUsage, true
+		}
+	}
+	return ExitOK, true
+}
+
+// errorsOnly returns the error-severity diagnostics of l: fmt, like gofmt,
+// reports what stops it from formatting, not remarks about the query.
+func errorsOnly(l diag.List) diag.List {
+	var out diag.List
+	for _, d := range l {
+		if d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"github.com/czql/czql/diag"
+	"github.com/czql/czql/parser"
+	"github.com/czql/czql/translate"
+)
+
+// translateFlags are the flags of `czql translate`.
+type translateFlags struct {
+	inputFlags
+	body          bool
+	params        stringList
+	conditionText bool
+	reverse       bool
+}
+
+// translateCommand is `czql translate`.
+func translateCommand() *command {
+	return &command{
+		name:    "translate",
+		summary: "print the Clarizen API request of each statement as JSON",
+		usage:   "czql translate [-q QUERY | FILE | -] [--body] [-p NAME=VALUE]... [--condition-text] [--reverse]",
+		help: `
+For each statement, translate prints the request as a bulk-execute item:
+{"url": "/data/entityQuery", "method": "POST", "body": {...}}
+(/data/aggregateQuery for queries with aggregates or GROUP BY). One statement
+gives one object, several a JSON array. --body prints the bodies only.
+
+Bind parameters (:name) take their values from -p name=value; the value is
+read as a CZQL literal (42, 2024-05-01, 'text', TRUE, NULL), and a bare word
+is a string. A parameter without a value is an error. With
+--condition-text, each WHERE is sent as cZQLCondition text as written, with
+the parameter values in a "parameters" object.
+
+With --reverse, the input is request JSON (a body, a bulk item or an array
+of them) and the output is CZQL text.
+
+When any statement has errors, the diagnostics go to standard error, nothing
+is printed on standard output, and the exit code is 1.
+
+Examples:
+
+  czql translate -q "SELECT Name FROM Task WHERE State = 'Active'"
+  czql translate --body -p since=2024-05-01 queries.czql
+  czql translate --body -q "SELECT Name FROM Task" | czql translate --reverse`,
+		setup: func(fs *flagSet) func(*env, []string) int {
+			f := &translateFlags{}
+			f.declare(fs)
+			fs.BoolVar(&f.body, "body", false, "print the request bodies only, without url and method")
+			fs.Var(&f.params, "p", "bind parameter `NAME=VALUE` (repeatable)")
+			fs.BoolVar(&f.conditionText, "condition-text", false, "send each WHERE as cZQLCondition text instead of JSON conditions")
+			fs.BoolVar(&f.reverse, "reverse", false, "read request JSON and print CZQL")
+			return func(e *env, args []string) int { return runTranslate(e, fs, f, args) }
+		},
+	}
+}
+
+// runTranslate checks the flags, reads the input and translates it in
+// the direction asked for.
+func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
+	if f.reverse && (f.body || len(f.params) > 0 || f.conditionText) {
+		return usageError(e, "translate", "--reverse cannot be combined with --body, -p or --condition-text")
+	}
+	params, err := translate.ParseParams(f.params)
+	if err != nil {
+		return usageError(e, "translate", err.Error())
+	}
+	in, code := readOne(e, "translate", fs, &f.inputFlags, args)
+	if code != ExitOK {
+		return code
+	}
+	if f.reverse {
+		return reverse(e, in)
+	}
+	out, code := translateInput(e, in, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
+	if code != ExitOK {
+		return code
+	}
+	return writeOut(e, out)
+}
+
+// translateInput parses and translates every statement of in and returns
+// the JSON to print. Diagnostics are written to standard error; when any
+// is an error, no JSON is returned and the code is [ExitErrors].
+func translateInput(e *env, in *input, opts *translate.Options, bodyOnly bool) ([]byte, int) {
+	file, diags := parser.ParseFile(in.name, in.text)
+	if diags.HasErrors() {
+		return nil, writeDiags(e, in, diags)
+	}
+	var items []any
+	for _, q := range file.Queries {
+		req, ds := translate.Query(q, opts)
+		diags = append(diags, ds...)
+		if req == nil || ds.HasErrors() {
+			continue
+		}
+		if bodyOnly {
+			items = append(items, req.Body)
+		} else {
+			items = append(items, req.BulkItem())
+		}
+	}
+	if code := writeDiags(e, in, diags); code != ExitOK {
+		return nil, code
+	}
+	if len(file.Queries) == 0 {
+		if len(diags) == 0 { // the parser usually warns already
+			writeDiags(e, in, diag.List{noStatements(in)})
+		}
+		return nil, ExitErrors
+	}
+	var v any = items
+	if len(items) == 1 {
+		v = items[0]
+	}
+	out, err := marshalJSON(v)
+	if err != nil {
+		e.errorf("encoding JSON: %v", err)
+		return nil, ExitErrors
+	}
+	return out, ExitOK
+}
+
+// noStatements is the diagnostic for an input without any statement.
+func noStatements(in *input) diag.Diagnostic {
+	src := diag.NewSource(in.name, in.text)
+	return diag.Errorf("no-statements", src.Range(0, 0), "no statement to translate")
+}
