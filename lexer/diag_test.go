@@ -1,6 +1,7 @@
 package lexer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/czql/czql/diag"
@@ -119,5 +120,17 @@ func TestScanSortsDiagnostics(t *testing.T) {
 		if r.Diags[i].Code != code {
 			t.Errorf("diag %d = %v, want code %s", i, r.Diags[i], code)
 		}
+	}
+}
+
+func TestDiagnosticBudget(t *testing.T) {
+	src := strings.Repeat("* ", 5*MaxDiagnostics)
+	res := Scan("q.czql", src)
+	if got := len(res.Diags); got != MaxDiagnostics+1 {
+		t.Fatalf("got %d diagnostics, want %d", got, MaxDiagnostics+1)
+	}
+	last := res.Diags[len(res.Diags)-1]
+	if last.Code != CodeTooManyErrors || last.Range.Start.Offset != 2*MaxDiagnostics {
+		t.Fatalf("last diagnostic = %v at %d", last, last.Range.Start.Offset)
 	}
 }
