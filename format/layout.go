@@ -3,6 +3,7 @@ package format
 import (
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/lexer"
 )
 
 // node prints n: a file or a query with the full layout, anything else by
@@ -314,7 +315,7 @@ func (p *printer) ident(id *ast.Ident, keywords bool) {
 		p.missing("name")
 		return
 	}
-	if !validName(id.Name) {
+	if !lexer.IsName(id.Name) {
 		p.errorf("invalid name %q", id.Name)
 	}
 	p.token(nameText(id.Name, keywords), id.Rng)

@@ -2,7 +2,6 @@ package format
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/czql/czql/ast"
@@ -50,7 +49,7 @@ func literalText(l ast.Literal) (string, bool) {
 		if l == nil {
 			return "", false
 		}
-		return ":" + l.Name, validName(l.Name)
+		return ":" + l.Name, lexer.IsName(l.Name)
 	}
 	return "", false
 }
@@ -151,20 +150,6 @@ func allDigits(s string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// validName reports whether name lexes as one name: a letter or '_', then
-// letters, digits, '_' and combining marks.
-func validName(name string) bool {
-	for i, r := range name {
-		switch {
-		case r == '_' || unicode.IsLetter(r):
-		case i > 0 && (unicode.IsDigit(r) || unicode.IsMark(r)):
-		default:
-			return false
-		}
-	}
-	return name != "" && utf8.ValidString(name)
-}
 
 // nameText returns the text of a name, with `@` when the bare name would be
 // read as a keyword: any keyword if keywords is set (the first segment of a

@@ -282,3 +282,14 @@ func TestKeywordHelpers(t *testing.T) {
 		}
 	}
 }
+
+func TestIsName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Name": true, "C_Field2": true, "_x": true, "Zuständigkeit": true, "SELECT": true,
+		"": false, "2x": false, "a.b": false, "a b": false, "@a": false, "a-b": false, "\xff": false, "é\u0301": true,
+	} {
+		if got := IsName(s); got != want {
+			t.Errorf("IsName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -132,3 +132,11 @@ type keywordEntry struct {
 	word string
 	kind Kind
 }
+
+// IsName reports whether s is lexed as exactly one name (an [Ident], or a
+// [Keyword] or [Reserved] word): a letter or '_', then letters, digits, '_'
+// and combining marks. Printers use it to refuse names no source can hold.
+func IsName(s string) bool {
+	sc := Scanner{src: s}
+	return sc.isNameStart(0) && sc.identEnd(0) == len(s)
+}

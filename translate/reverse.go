@@ -3,12 +3,11 @@ package translate
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/lexer"
 	"github.com/czql/czql/parser"
 )
 
@@ -239,7 +238,7 @@ func (r *reverser) paging(q *ast.Query, p *api.Paging) {
 func (r *reverser) field(name string) *ast.FieldRef {
 	f := &ast.FieldRef{}
 	for _, seg := range strings.Split(name, ".") {
-		if !isIdent(seg) {
+		if !lexer.IsName(seg) {
 			r.errorf(CodeBadName, "%q is not a CZQL field path", name)
 			return &ast.FieldRef{Segments: []*ast.Ident{{Name: name}}}
 		}
@@ -250,24 +249,10 @@ func (r *reverser) field(name string) *ast.FieldRef {
 
 // ident rebuilds a single name; what says what it names.
 func (r *reverser) ident(name, what string) *ast.Ident {
-	if !isIdent(name) {
+	if !lexer.IsName(name) {
 		r.errorf(CodeBadName, "%s %q is not a CZQL name", what, name)
 	}
 	return &ast.Ident{Name: name}
-}
-
-// isIdent reports whether s is a CZQL name as the lexer reads it: a letter
-// or '_', then letters, digits, '_' and combining marks.
-func isIdent(s string) bool {
-	for i, c := range s {
-		switch {
-		case c == '_' || unicode.IsLetter(c):
-		case i > 0 && (unicode.IsDigit(c) || unicode.IsMark(c)):
-		default:
-			return false
-		}
-	}
-	return s != "" && utf8.ValidString(s)
 }
 
 // nesting returns the deepest nesting of parentheses, sub-queries and NOT
