@@ -69,7 +69,23 @@ func (x *explainer) at(e int) *diag.Diagnostic {
 	if n, ok := x.demand(e - 1); ok {
 		return x.missing(e, n)
 	}
-	return x.unexpected(e)
+	return x.suggestKeyword(x.unexpected(e), e)
+}
+
+// suggestKeyword adds a did-you-mean to d when the unexpected token e is a
+// name close to a keyword, as in `SELECT Name FRM Task`.
+func (x *explainer) suggestKeyword(d *diag.Diagnostic, e int) *diag.Diagnostic {
+	t := x.toks[e]
+	if t.Type != lexer.Ident {
+		return d
+	}
+	if kw := diag.Suggest(t.Value, lexer.Keywords()); len(kw) > 0 {
+		d.Suggestions = append(d.Suggestions, diag.Suggestion{
+			Message: diag.DidYouMean(t.Value, kw[:1]),
+			Edits:   []diag.Edit{{Range: lexer.Range(t), NewText: kw[0]}},
+		})
+	}
+	return d
 }
 
 // atStart explains a statement or condition whose first token is wrong.

@@ -17,6 +17,11 @@ func formatDiags(ds diag.List) string {
 	return b.String()
 }
 
+// formatDiag formats d on one line, with its first suggestion in brackets.
 func formatDiag(d diag.Diagnostic) string {
-	return d.Range.String() + " " + d.Severity.String() + " " + d.Code + ": " + d.Message
+	s := d.Range.String() + " " + d.Severity.String() + " " + d.Code + ": " + d.Message
+	if len(d.Suggestions) > 0 {
+		s += " [" + d.Suggestions[0].Message + "]"
+	}
+	return s
 }
