@@ -1,0 +1,64 @@
+// Package metadata models the output of the Clarizen REST API v2
+// describeMetadata endpoint (czql-reference §6): entity types (Entity) with
+// their fields (Field, typed by FieldType), relations (Relation) and
+// pick-list values (Pickup). The validator, the translator, the REPL and the
+// sandbox use it offline.
+//
+// # Loading
+//
+// Decode reads the JSON of describeMetadata or describeEntities
+// ({"entityDescriptions":[…]}), and tolerantly a bare array of entity
+// descriptions, listEntities ({"typeNames":[…]}) and describeEntityRelations
+// ({"entityRelations":[…]}). Unknown keys are ignored; bad JSON gives a
+// *DecodeError with line:column, bad values one with the path of the value
+// (entityDescriptions[3] (Task).fields[5]). Load reads files, JSON or cache,
+// and merges several (Merge: entities present in several sets are merged
+// field by field and relation by relation, later sets winning). Encode
+// writes describeMetadata JSON back.
+//
+// # Case-insensitivity
+//
+// Entity names, field names and relation names are compared
+// case-insensitively (Unicode simple folding, with an ASCII fast path);
+// lookups return the canonical spelling of the metadata. Each index is an
+// open-addressing table of fold hashes, so a lookup of an ASCII name hashes
+// eight bytes at a time, does not allocate and costs one probe sequence.
+//
+// # Inheritance
+//
+// An entity inherits the fields and relations of the entity named by its
+// parentEntity, recursively (Task inherits from WorkItem). describe output
+// usually repeats inherited fields on the subtype; when it does not, the
+// parent chain supplies them (czql-reference §9 row 15). New resolves the
+// chain once and builds for each entity a combined index: its own fields
+// first, then the inherited ones not shadowed by an own field of the same
+// name, so Entity.Field is one probe whatever the depth. Field.Owner is the
+// entity that declares a field. Unknown parents end the chain; a cycle of
+// parentEntity links is cut where it closes.
+//
+// # Cache format
+//
+// WriteCache writes a compact binary form that DecodeCache, ReadCache and
+// Load read without JSON parsing:
+//
+//	magic      "CZQLMD1\n" (the digit is the format version)
+//	strings    uvarint count, uvarint total size, one uvarint length per
+//	           string, then the bytes; string 0 is ""
+//	header     varint FetchedAt (Unix ns, 0 = unknown), Host (string ref)
+//	totals     uvarint entities, fields, string-list items, relations,
+//	           pickups (sizes for the allocation slabs)
+//	entities   for each: TypeName, Label, LabelPlural, ParentEntity,
+//	           DisplayField (string refs), flags, ValidStates (list), fields,
+//	           relations, pickups (each a uvarint count then the items)
+//	field      Name, 4-byte fold hash of Name, Label, PresentationType, Type,
+//	           ReferencedEntities (list), DefaultValue (string ref), a
+//	           bitset of the ten booleans, DecimalPlaces and MaxLength
+//	           (zig-zag varints), Flags (list), RestrictedFieldSetName
+//	crc        CRC-32C of everything after the magic, little-endian
+//
+// A string ref is a uvarint index into the string table; a list is a count
+// and refs. All strings share one allocation and all fields, relations and
+// pickups are cut from a few slabs. Every count is bounded by the input
+// left, so a corrupt or truncated cache gives an error wrapping
+// ErrCorruptCache, never a panic or a large allocation.
+package metadata
