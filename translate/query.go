@@ -24,7 +24,7 @@ func Query(q *ast.Query, opts *Options) (*Request, diag.List) {
 	if t.funcs == nil {
 		t.funcs = DefaultFunctions
 	}
-	req := t.query(q)
+	req := t.query(Canonical(q, opts.Info))
 	if t.diags.HasErrors() {
 		return nil, t.diags
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/ast"
+	"github.com/czql/czql/validate"
 )
 
 // The diagnostic codes the translator reports.
@@ -53,6 +54,11 @@ type Options struct {
 	// Functions spells the aggregate functions in JSON; nil means
 	// [DefaultFunctions].
 	Functions map[ast.AggFunc]string
+	// Info is the validator's resolution of the query (validate.Check
+	// against describeMetadata). When set, names are emitted in their
+	// canonical spelling: typeName, fields, relation names, order and
+	// group fields; see [Canonical].
+	Info *validate.Info
 }
 
 // Request is a translated query: the endpoint path (such as
