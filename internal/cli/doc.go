@@ -8,6 +8,7 @@
 //
 // Subcommands:
 //
+//	czql lint       check queries against metadata (text, JSON, SARIF, GitHub)
 //	czql fmt        format .czql files canonically (like gofmt)
 //	czql translate  print the Clarizen API request of each statement as JSON
 //	czql parse      print the syntax tree (text, or JSON with --ast)

@@ -57,7 +57,7 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Coming later: lint, run, metadata, sandbox.
+Coming later: run, metadata, sandbox.
 
 Input is a file, "-" for standard input, or -q 'QUERY'. Diagnostics go to
 standard error; results to standard output.

@@ -32,7 +32,6 @@ type command struct {
 // planned lists the subcommands design.md names that are not built yet, so
 // that asking for them says so instead of "unknown command".
 var planned = map[string]string{
-	"lint":     "checks queries against metadata",
 	"run":      "sends queries to the API",
 	"metadata": "fetches and caches describeMetadata",
 	"sandbox":  "serves an in-memory API",
@@ -40,7 +39,7 @@ var planned = map[string]string{
 
 // commands returns the subcommands in the order help lists them.
 func commands() []*command {
-	return []*command{fmtCommand(), translateCommand(), parseCommand(), versionCommand(), helpCommand()}
+	return []*command{lintCommand(), fmtCommand(), translateCommand(), parseCommand(), versionCommand(), helpCommand()}
 }
 
 // lookup returns the command called name, or nil.
@@ -72,6 +71,17 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// getenv looks up an environment variable; nil means none is set, so
+	// tests that build an env by hand see an empty environment.
+	getenv func(string) string
+}
+
+// lookupEnv returns the value of the environment variable name, or "".
+func (e *env) lookupEnv(name string) string {
+	if e.getenv == nil {
+		return ""
+	}
+	return e.getenv(name)
 }
 
 // Main runs the czql command with args (without the program name) and
@@ -86,7 +96,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		<-ctx.Done()
 		stop() // restore the default action for a second SIGINT
 	}()
-	return run(&env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}, args)
+	return run(&env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}, args)
 }
 
 // run dispatches args to a subcommand.

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -29,7 +30,9 @@ func TestScripts(t *testing.T) {
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"mode": cmdMode},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
-			return nil
+			fixture, err := filepath.Abs("../../testdata/metadata/clarizen.json")
+			env.Setenv("FIXTURE_METADATA", fixture) // the shared metadata fixture, for lint scripts
+			return err
 		},
 	})
 }

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/metadata"
 	"github.com/czql/czql/parser"
 	"github.com/czql/czql/translate"
+	"github.com/czql/czql/validate"
 )
 
 // translateFlags are the flags of `czql translate`.
@@ -13,6 +16,7 @@ type translateFlags struct {
 	params        stringList
 	conditionText bool
 	reverse       bool
+	metadata      string
 }
 
 // translateCommand is `czql translate`.
@@ -20,7 +24,7 @@ func translateCommand() *command {
 	return &command{
 		name:    "translate",
 		summary: "print the Clarizen API request of each statement as JSON",
-		usage:   "czql translate [-q QUERY | FILE | -] [--body] [-p NAME=VALUE]... [--condition-text] [--reverse]",
+		usage:   "czql translate [-q QUERY | FILE | -] [--body] [-p NAME=VALUE]... [--condition-text] [--metadata FILE] [--reverse]",
 		help: `
 For each statement, translate prints the request as a bulk-execute item:
 {"url": "/data/entityQuery", "method": "POST", "body": {...}}
@@ -32,6 +36,10 @@ read as a CZQL literal (42, 2024-05-01, 'text', TRUE, NULL), and a bare word
 is a string. A parameter without a value is an error. With
 --condition-text, each WHERE is sent as cZQLCondition text as written, with
 the parameter values in a "parameters" object.
+
+With --metadata FILE (describeMetadata JSON or czql's cache), each query
+is first checked against the metadata, as lint does: a query with errors
+is not translated, and names take the metadata's canonical spelling.
 
 With --reverse, the input is request JSON (a body, a bulk item or an array
 of them) and the output is CZQL text.
@@ -51,6 +59,7 @@ Examples:
 			fs.Var(&f.params, "p", "bind parameter `NAME=VALUE` (repeatable)")
 			fs.BoolVar(&f.conditionText, "condition-text", false, "send each WHERE as cZQLCondition text instead of JSON conditions")
 			fs.BoolVar(&f.reverse, "reverse", false, "read request JSON and print CZQL")
+			fs.StringVar(&f.metadata, "metadata", "", "check each query against the metadata in `FILE` and use its canonical names")
 			return func(e *env, args []string) int { return runTranslate(e, fs, f, args) }
 		},
 	}
@@ -59,8 +68,8 @@ Examples:
 // runTranslate checks the flags, reads the input and translates it in
 // the direction asked for.
 func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
-	if f.reverse && (f.body || len(f.params) > 0 || f.conditionText) {
-		return usageError(e, "translate", "--reverse cannot be combined with --body, -p or --condition-text")
+	if f.reverse && (f.body || len(f.params) > 0 || f.conditionText || f.metadata != "") {
+		return usageError(e, "translate", "--reverse cannot be combined with --body, -p, --condition-text or --metadata")
 	}
 	params, err := translate.ParseParams(f.params)
 	if err != nil {
@@ -73,7 +82,14 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 	if f.reverse {
 		return reverse(e, in)
 	}
-	out, code := translateInput(e, in, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
+	var md *metadata.Metadata
+	if f.metadata != "" {
+		if md, err = metadata.Load(f.metadata); err != nil {
+			e.errorf("loading metadata: %v", err)
+			return ExitUsage
+		}
+	}
+	out, code := translateInput(e, in, md, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
 	if code != ExitOK {
 		return code
 	}
@@ -81,16 +97,23 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 }
 
 // translateInput parses and translates every statement of in and returns
-// the JSON to print. Diagnostics are written to standard error; when any
-// is an error, no JSON is returned and the code is [ExitErrors].
-func translateInput(e *env, in *input, opts *translate.Options, bodyOnly bool) ([]byte, int) {
+// the JSON to print. With metadata md, each statement is validated first
+// and translated with canonical names; its errors and warnings are
+// reported. Diagnostics are written to standard error; when any is an
+// error, no JSON is returned and the code is [ExitErrors].
+func translateInput(e *env, in *input, md *metadata.Metadata, opts *translate.Options, bodyOnly bool) ([]byte, int) {
 	file, diags := parser.ParseFile(in.name, in.text)
 	if diags.HasErrors() {
 		return nil, writeDiags(e, in, diags)
 	}
 	var items []any
 	for _, q := range file.Queries {
-		req, ds := translate.Query(q, opts)
+		qopts, vs := validateForTranslate(q, md, opts)
+		diags = append(diags, vs...)
+		if vs.HasErrors() {
+			continue
+		}
+		req, ds := translate.Query(q, qopts)
 		diags = append(diags, ds...)
 		if req == nil || ds.HasErrors() {
 			continue
@@ -120,6 +143,26 @@ func translateInput(e *env, in *input, opts *translate.Options, bodyOnly bool) (
 		return nil, ExitErrors
 	}
 	return out, ExitOK
+}
+
+// validateForTranslate checks q against md, when md is not nil, and
+// returns the options to translate it with (opts with the resolution
+// added) and the errors and warnings found; infos (such as a missing
+// LIMIT) are left to lint.
+func validateForTranslate(q *ast.Query, md *metadata.Metadata, opts *translate.Options) (*translate.Options, diag.List) {
+	if md == nil {
+		return opts, nil
+	}
+	info, ds := validate.Check(q, md)
+	var out diag.List
+	for _, d := range ds {
+		if d.Severity >= diag.Warning {
+			out = append(out, d)
+		}
+	}
+	withInfo := *opts
+	withInfo.Info = info
+	return &withInfo, out
 }
 
 // noStatements is the diagnostic for an input without any statement.
