@@ -153,7 +153,7 @@ func shiftPoint(digits string, point int) string {
 func count(l ast.Literal) (int, error) {
 	n, ok := l.(*ast.NumberLit)
 	if !ok {
-		return 0, fmt.Errorf("must be a number, not %s", describeValue(l))
+		return 0, fmt.Errorf("must be a number, not %s", ast.Describe(l))
 	}
 	v, err := strconv.Atoi(n.Raw)
 	switch {
@@ -165,19 +165,4 @@ func count(l ast.Literal) (int, error) {
 		return 0, fmt.Errorf("must not be negative, not %s", n.Raw)
 	}
 	return v, nil
-}
-
-// describeValue names a literal's kind for messages about counts.
-func describeValue(l ast.Literal) string {
-	switch l.(type) {
-	case *ast.StringLit:
-		return "a string"
-	case *ast.DateLit:
-		return "a date"
-	case *ast.BoolLit:
-		return "a boolean"
-	case *ast.NullLit:
-		return "NULL"
-	}
-	return describe(l)
 }

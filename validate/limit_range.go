@@ -49,7 +49,7 @@ func checkPaging(p *Pass, kw string, kwRng diag.Range, v ast.Literal, inRelation
 		checkPagingNumber(p, kw, v)
 	default:
 		p.Report(diag.Diagnostic{Range: v.Range(),
-			Message: kw + " must be a non-negative integer, not " + litKind(v)})
+			Message: kw + " must be a non-negative integer, not " + ast.Describe(v)})
 	}
 }
 

@@ -105,7 +105,7 @@ func checkLiteral(p *Pass, f *metadata.Field, l ast.Literal) {
 		return
 	}
 	p.Report(diag.Diagnostic{Range: l.Range(),
-		Message: litKind(l) + " cannot be compared with " + string(f.Type) + " field " + quote(f.Name),
+		Message: ast.Describe(l) + " cannot be compared with " + string(f.Type) + " field " + quote(f.Name),
 		Detail:  "A " + string(f.Type) + " field takes " + expectedKind(f.Type) + "."})
 }
 
@@ -116,7 +116,7 @@ func checkPattern(p *Pass, e *ast.LikeExpr) {
 		return
 	}
 	p.Report(diag.Diagnostic{Range: e.Pattern.Range(),
-		Message: "the pattern of LIKE must be a quoted string, not " + litKind(e.Pattern)})
+		Message: "the pattern of LIKE must be a quoted string, not " + ast.Describe(e.Pattern)})
 }
 
 // likeName returns "LIKE" or "NOT LIKE".

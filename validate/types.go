@@ -56,25 +56,6 @@ func operatorVerdict(t metadata.FieldType, op opKind) opVerdict {
 	return opBad
 }
 
-// litKind names the kind of a literal for messages.
-func litKind(l ast.Literal) string {
-	switch l.(type) {
-	case *ast.StringLit:
-		return "a string"
-	case *ast.NumberLit:
-		return "a number"
-	case *ast.DateLit:
-		return "a date"
-	case *ast.BoolLit:
-		return "a boolean"
-	case *ast.NullLit:
-		return "NULL"
-	case *ast.ParamRef:
-		return "a parameter"
-	}
-	return "a value"
-}
-
 // literalFits reports whether literal l is of a kind §6.6 allows for type t
 // (NULL and bind parameters always fit).
 func literalFits(t metadata.FieldType, l ast.Literal) bool {
