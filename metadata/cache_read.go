@@ -3,79 +3,207 @@ package metadata
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"time"
+	"unsafe"
 )
 
 // ErrCorruptCache is wrapped by the errors of ReadCache and DecodeCache for
 // input that is not a well-formed cache.
 var ErrCorruptCache = errors.New("metadata: corrupt cache")
 
-// ReadCache reads a cache written by WriteCache.
+// ReadCache reads a cache written by WriteCache (see DecodeCache).
 func ReadCache(r io.Reader) (*Metadata, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("metadata: reading cache: %w", err)
 	}
-	return DecodeCache(data)
+	return decodeOwned(data)
 }
 
-// DecodeCache decodes a cache written by WriteCache. A truncated or
-// corrupt cache gives an error wrapping ErrCorruptCache; lengths in the
-// input are bounded by the remaining input, so bad data never causes a
-// large allocation.
+// DecodeCache decodes a cache written by WriteCache. It verifies the
+// checksum and the structure of the whole cache but decodes only the entity
+// directory: each entity's body is decoded on first access (see the
+// package documentation). data is copied, the caller may reuse it.
+//
+// A truncated or corrupt cache gives an error wrapping ErrCorruptCache, as
+// does a cache of format 1, which is no longer read. Lengths in the input
+// are bounded by the remaining input, so bad data never causes a large
+// allocation.
 func DecodeCache(data []byte) (*Metadata, error) {
-	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
-		return nil, fmt.Errorf("%w: bad magic header", ErrCorruptCache)
+	if err := checkEnvelope(data); err != nil {
+		return nil, err
 	}
-	body := data[len(cacheMagic):]
-	if len(body) < 4 {
-		return nil, fmt.Errorf("%w: truncated", ErrCorruptCache)
-	}
-	sum := binary.LittleEndian.Uint32(body[len(body)-4:])
-	body = body[:len(body)-4]
-	if crc32.Checksum(body, crcTable) != sum {
-		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorruptCache)
-	}
-	return decodeBody(body)
+	return decodeCache(string(data[:len(data)-4]), len(cacheMagic))
 }
 
-// cacheReader reads varints and table references from a body; the first
-// problem is kept in err and later reads return zeros.
+// decodeOwned is DecodeCache for a buffer that nothing else refers to and
+// that is never modified afterwards (ReadCache's, Load's): the set's
+// strings are sliced from it without a copy, which saves a second
+// allocation of the cache's size.
+func decodeOwned(data []byte) (*Metadata, error) {
+	if err := checkEnvelope(data); err != nil {
+		return nil, err
+	}
+	s := unsafe.String(unsafe.SliceData(data), len(data)-4)
+	return decodeCache(s, len(cacheMagic))
+}
+
+// checkEnvelope checks the magic, the format version and the checksum.
+func checkEnvelope(data []byte) error {
+	if !bytes.HasPrefix(data, []byte(cacheMagicPrefix)) || len(data) < len(cacheMagic) {
+		return fmt.Errorf("%w: bad magic header", ErrCorruptCache)
+	}
+	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
+		return fmt.Errorf("%w: cache format %q is no longer supported; run czql metadata fetch again",
+			ErrCorruptCache, data[len(cacheMagicPrefix):len(cacheMagic)-1])
+	}
+	if len(data) < len(cacheMagic)+4 {
+		return fmt.Errorf("%w: truncated", ErrCorruptCache)
+	}
+	end := len(data) - 4
+	if crc32.Checksum(data[len(cacheMagic):end], crcTable) != binary.LittleEndian.Uint32(data[end:]) {
+		return fmt.Errorf("%w: checksum mismatch", ErrCorruptCache)
+	}
+	return nil
+}
+
+// decodeCache decodes the directory of the cache s (without its checksum),
+// whose header starts at off, checks every body block and returns the lazy
+// set.
+func decodeCache(s string, off int) (*Metadata, error) {
+	r := &cacheReader{s: s, off: off}
+	nano := r.varint()
+	host := r.take(r.count())
+	ents := readDirectory(r)
+	if r.err != nil {
+		return nil, r.err
+	}
+	m := &Metadata{Host: host, cache: s, entities: ents}
+	if nano != 0 {
+		m.FetchedAt = time.Unix(0, nano).UTC()
+	}
+	if err := m.indexDirectory(); err != nil {
+		return nil, err
+	}
+	if err := m.checkBlocks(); err != nil {
+		return nil, err
+	}
+	m.resolveParents()
+	return m, nil
+}
+
+// minEntryBytes is the least number of bytes a directory entry and its
+// body block take: three in the entry, nine in the block.
+const minEntryBytes = 12
+
+// readDirectory reads the entity count and directory and places the body
+// blocks, which follow the directory back to back, up to the end of r.
+func readDirectory(r *cacheReader) []*Entity {
+	n := r.countMin(minEntryBytes)
+	if r.err != nil {
+		return nil
+	}
+	slab := make([]Entity, n)
+	lazies := make([]entityLazy, n)
+	ents := make([]*Entity, n)
+	for i := range slab {
+		e := &slab[i]
+		e.TypeName = r.take(r.count())
+		e.ParentEntity = r.take(r.count())
+		lazies[i].end = r.count() // the length, for now
+		e.lazy = &lazies[i]
+		ents[i] = e
+	}
+	at := r.off
+	for i := range lazies {
+		l := &lazies[i]
+		l.off, l.end = at, at+l.end
+		at = l.end
+	}
+	if r.err == nil && at != len(r.s) {
+		r.fail("body blocks do not fill the cache")
+	}
+	return ents
+}
+
+// indexDirectory checks that the entities are sorted by TypeName and
+// distinct case-insensitively, and indexes them.
+func (m *Metadata) indexDirectory() error {
+	m.index = emptyIndex(len(m.entities))
+	for i, e := range m.entities {
+		if i > 0 && m.entities[i-1].TypeName >= e.TypeName {
+			return fmt.Errorf("%w: entity %q out of order", ErrCorruptCache, e.TypeName)
+		}
+		if !m.index.add(e.TypeName, foldHash(e.TypeName)) {
+			return fmt.Errorf("%w: duplicate entity %q", ErrCorruptCache, e.TypeName)
+		}
+	}
+	return nil
+}
+
+// checkBlocks checks the structure of every body block, so that decoding
+// one later cannot fail.
+func (m *Metadata) checkBlocks() error {
+	var scratch Entity
+	for _, e := range m.entities {
+		r := &cacheReader{s: m.cache[:e.lazy.end], off: e.lazy.off}
+		r.block(&scratch, true)
+		if r.err != nil {
+			return fmt.Errorf("%w (entity %s)", r.err, e.TypeName)
+		}
+	}
+	return nil
+}
+
+// cacheReader reads varints, strings and table references from s[off:];
+// the first problem is kept in err and later reads return zeros.
 type cacheReader struct {
-	b    []byte
+	s    string // cut at the end of what is read
 	off  int
 	err  error
-	strs []string
+	nstr int      // references 0…nstr are valid in the current block
+	strs []string // the block's table, "" first; nil when checking
 }
 
 // fail records the first error and moves to the end of the input, so
 // that later reads fail too.
 func (r *cacheReader) fail(msg string) {
 	if r.err == nil {
-		r.err = fmt.Errorf("%w: %s at byte %d", ErrCorruptCache, msg, r.off+len(cacheMagic))
+		r.err = fmt.Errorf("%w: %s at byte %d", ErrCorruptCache, msg, r.off)
 	}
-	r.off = len(r.b)
+	r.off = len(r.s)
 }
 
-// uvarint reads an unsigned varint, with a fast path for one byte.
+// uvarint reads an unsigned varint (as binary.Uvarint); the one-byte case
+// is inlined.
 func (r *cacheReader) uvarint() uint64 {
-	if r.off < len(r.b) && r.b[r.off] < 0x80 {
-		v := r.b[r.off]
+	if o := r.off; o < len(r.s) && r.s[o] < 0x80 {
+		r.off = o + 1
+		return uint64(r.s[o])
+	}
+	return r.uvarintSlow()
+}
+
+// uvarintSlow reads a varint of several bytes.
+func (r *cacheReader) uvarintSlow() uint64 {
+	var x uint64
+	for i, sh := 0, uint(0); i < binary.MaxVarintLen64 && r.off < len(r.s); i, sh = i+1, sh+7 {
+		b := r.s[r.off]
 		r.off++
-		return uint64(v)
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				break
+			}
+			return x | uint64(b)<<sh
+		}
+		x |= uint64(b&0x7f) << sh
 	}
-	v, n := binary.Uvarint(r.b[min(r.off, len(r.b)):])
-	if n <= 0 {
-		r.fail("bad varint")
-		return 0
-	}
-	r.off += n
-	return v
+	r.fail("bad varint")
+	return 0
 }
 
 // varint reads a signed varint.
@@ -87,8 +215,13 @@ func (r *cacheReader) varint() int64 {
 // count reads a count that must not exceed the remaining input (every item
 // takes at least one byte).
 func (r *cacheReader) count() int {
-	v := r.uvarint()
-	if v > uint64(len(r.b)-r.off) && r.err == nil {
+	var v uint64
+	if o := r.off; o < len(r.s) && r.s[o] < 0x80 { // uvarint, inlined
+		v, r.off = uint64(r.s[o]), o+1
+	} else {
+		v = r.uvarintSlow()
+	}
+	if v > uint64(len(r.s)-r.off) {
 		r.fail("count exceeds input")
 		return 0
 	}
@@ -98,255 +231,20 @@ func (r *cacheReader) count() int {
 // countMin reads a count of items that take at least min bytes each in
 // the input, bounding it by the remaining input.
 func (r *cacheReader) countMin(min int) int {
-	v := r.uvarint()
-	if v > uint64((len(r.b)-r.off)/min) && r.err == nil {
+	v := r.count()
+	if v*min > len(r.s)-r.off {
 		r.fail("count exceeds input")
 		return 0
 	}
-	return int(v)
+	return v
 }
 
-// intv reads a small signed integer.
-func (r *cacheReader) intv() int {
-	v := r.varint()
-	if v < -1<<31 || v > 1<<31-1 {
-		r.fail("integer out of range")
-		return 0
-	}
-	return int(v)
-}
-
-// str reads a string-table reference.
-func (r *cacheReader) str() string {
-	i := r.uvarint()
-	if i >= uint64(len(r.strs)) {
-		r.fail("string index out of range")
+// take returns the next n bytes (n is bounded by count).
+func (r *cacheReader) take(n int) string {
+	if r.err != nil {
 		return ""
 	}
-	return r.strs[i]
-}
-
-// table reads the string table; the strings share one allocation.
-func (r *cacheReader) table() {
-	n := r.count()
-	size := r.count()
-	if r.err != nil {
-		return
-	}
-	lens := make([]int, n)
-	total := 0
-	for i := range lens {
-		l := r.count()
-		total += l
-		if total > size {
-			r.fail("string table overflows")
-		}
-		lens[i] = l
-	}
-	if r.err != nil || total != size || size > len(r.b)-r.off {
-		r.fail("bad string table")
-		return
-	}
-	blob := string(r.b[r.off : r.off+size])
-	r.off += size
-	r.strs = make([]string, n)
-	at := 0
-	for i, l := range lens {
-		r.strs[i] = blob[at : at+l]
-		at += l
-	}
-	if n == 0 || r.strs[0] != "" {
-		r.fail("string table lacks the empty string")
-	}
-}
-
-// decodeBody decodes the checksummed part of a cache.
-func decodeBody(body []byte) (*Metadata, error) {
-	r := &cacheReader{b: body}
-	r.table()
-	nano := r.varint()
-	host := r.str()
-	s := newSlabs(r)
-	ents := make([]*Entity, s.nEntities)
-	for i := range ents {
-		ents[i] = s.entity(r)
-		if r.err != nil {
-			return nil, r.err
-		}
-	}
-	if r.err == nil && r.off != len(r.b) {
-		r.fail("trailing bytes")
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	m := New(ents...)
-	m.Host = host
-	if nano != 0 {
-		m.FetchedAt = time.Unix(0, nano).UTC()
-	}
-	return m, nil
-}
-
-// slabs holds the arrays that a cache's entities, fields, string lists,
-// relations and pickups are cut from: a handful of allocations in all.
-type slabs struct {
-	nEntities int
-	entities  []Entity
-	fields    []Field
-	fieldPtrs []*Field
-	hashes    []uint32 // fold hashes of field names, parallel to fields
-	lists     []string
-	rels      []Relation
-	relPtrs   []*Relation
-	picks     []Pickup
-	pickPtrs  []*Pickup
-}
-
-// The least number of bytes an entity, field, relation and pickup take in
-// a cache: one per varint.
-const (
-	minEntityBytes   = 10
-	minFieldBytes    = 15
-	minRelationBytes = 7
-	minPickupBytes   = 3
-)
-
-// newSlabs reads the totals and allocates the slabs.
-func newSlabs(r *cacheReader) *slabs {
-	s := &slabs{nEntities: r.countMin(minEntityBytes)}
-	nf, nl := r.countMin(minFieldBytes), r.count()
-	nr, np := r.countMin(minRelationBytes), r.countMin(minPickupBytes)
-	if r.err != nil {
-		s.nEntities = 0
-		return s
-	}
-	s.entities = make([]Entity, 0, s.nEntities)
-	s.fields, s.fieldPtrs = make([]Field, 0, nf), make([]*Field, 0, nf)
-	s.hashes = make([]uint32, 0, nf)
-	s.lists = make([]string, 0, nl)
-	s.rels, s.relPtrs = make([]Relation, 0, nr), make([]*Relation, 0, nr)
-	s.picks, s.pickPtrs = make([]Pickup, 0, np), make([]*Pickup, 0, np)
+	s := r.s[r.off : r.off+n]
+	r.off += n
 	return s
-}
-
-// list reads a string list into the list slab; empty lists are nil.
-func (s *slabs) list(r *cacheReader) []string {
-	n := r.count()
-	if n == 0 || r.err != nil {
-		return nil
-	}
-	if len(s.lists)+n > cap(s.lists) {
-		r.fail("string lists exceed their total")
-		return nil
-	}
-	at := len(s.lists)
-	for range n {
-		s.lists = append(s.lists, r.str())
-	}
-	return s.lists[at:len(s.lists):len(s.lists)]
-}
-
-// room reports whether a slab of capacity c holds n more than used.
-func room(r *cacheReader, used, n, c int, what string) bool {
-	if used+n > c {
-		r.fail(what + " exceed their total")
-		return false
-	}
-	return r.err == nil
-}
-
-// entity reads one entity.
-func (s *slabs) entity(r *cacheReader) *Entity {
-	if !room(r, len(s.entities), 1, cap(s.entities), "entities") {
-		return nil
-	}
-	s.entities = append(s.entities, Entity{
-		TypeName: r.str(), Label: r.str(), LabelPlural: r.str(),
-		ParentEntity: r.str(), DisplayField: r.str(),
-	})
-	e := &s.entities[len(s.entities)-1]
-	e.Disabled = r.uvarint()&1 != 0
-	e.ValidStates = s.list(r)
-	e.Fields = s.readFields(r, e)
-	e.Relations = s.readRelations(r)
-	e.Pickups = s.readPickups(r)
-	return e
-}
-
-// readFields reads the fields of one entity.
-func (s *slabs) readFields(r *cacheReader, e *Entity) []*Field {
-	n := r.count()
-	if n == 0 || !room(r, len(s.fields), n, cap(s.fields), "fields") {
-		return nil
-	}
-	at := len(s.fieldPtrs)
-	for range n {
-		s.fields = append(s.fields, Field{})
-		f := &s.fields[len(s.fields)-1]
-		s.readField(r, f)
-		s.fieldPtrs = append(s.fieldPtrs, f)
-	}
-	if r.err != nil {
-		return nil
-	}
-	e.nameHashes = s.hashes[at:len(s.hashes):len(s.hashes)]
-	return s.fieldPtrs[at:len(s.fieldPtrs):len(s.fieldPtrs)]
-}
-
-// readField reads one field into f.
-func (s *slabs) readField(r *cacheReader, f *Field) {
-	f.Name = r.str()
-	if r.off+4 > len(r.b) {
-		r.fail("truncated field")
-		return
-	}
-	s.hashes = append(s.hashes, binary.LittleEndian.Uint32(r.b[r.off:]))
-	r.off += 4
-	f.Label, f.PresentationType = r.str(), r.str()
-	f.Type = FieldType(r.str())
-	f.ReferencedEntities = s.list(r)
-	if dv := r.str(); dv != "" {
-		f.DefaultValue = json.RawMessage(dv)
-	}
-	b := r.uvarint()
-	f.System, f.Calculated, f.Nullable = b&bitSystem != 0, b&bitCalculated != 0, b&bitNullable != 0
-	f.CreateOnly, f.Updateable, f.Internal = b&bitCreateOnly != 0, b&bitUpdateable != 0, b&bitInternal != 0
-	f.Custom, f.Visible = b&bitCustom != 0, b&bitVisible != 0
-	f.Filterable, f.Sortable = b&bitFilterable != 0, b&bitSortable != 0
-	f.DecimalPlaces, f.MaxLength = r.intv(), r.intv()
-	f.Flags = s.list(r)
-	f.RestrictedFieldSetName = r.str()
-}
-
-// readRelations reads the relations of one entity.
-func (s *slabs) readRelations(r *cacheReader) []*Relation {
-	n := r.count()
-	if n == 0 || !room(r, len(s.rels), n, cap(s.rels), "relations") {
-		return nil
-	}
-	at := len(s.relPtrs)
-	for range n {
-		s.rels = append(s.rels, Relation{
-			Name: r.str(), Label: r.str(), RoleLabel: r.str(),
-			LinkTypeName: r.str(), RelatedTypeName: r.str(), SourceFieldName: r.str(),
-			ReadOnly: r.uvarint()&1 != 0,
-		})
-		s.relPtrs = append(s.relPtrs, &s.rels[len(s.rels)-1])
-	}
-	return s.relPtrs[at:len(s.relPtrs):len(s.relPtrs)]
-}
-
-// readPickups reads the pickups of one entity.
-func (s *slabs) readPickups(r *cacheReader) []*Pickup {
-	n := r.count()
-	if n == 0 || !room(r, len(s.picks), n, cap(s.picks), "pickups") {
-		return nil
-	}
-	at := len(s.pickPtrs)
-	for range n {
-		s.picks = append(s.picks, Pickup{Value: r.str(), DisplayValue: r.str(), Description: r.str()})
-		s.pickPtrs = append(s.pickPtrs, &s.picks[len(s.picks)-1])
-	}
-	return s.pickPtrs[at:len(s.pickPtrs):len(s.pickPtrs)]
 }

@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"io"
@@ -10,7 +9,10 @@ import (
 // cacheMagic starts every cache file; its last digit is the format version.
 // The cache stores foldHash of each field name: changing foldHash requires
 // a new version.
-const cacheMagic = "CZQLMD1\n"
+const cacheMagic = "CZQLMD2\n"
+
+// cacheMagicPrefix is the part of the magic shared by all format versions.
+const cacheMagicPrefix = "CZQLMD"
 
 // crcTable is the Castagnoli table (hardware-accelerated on common CPUs).
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
@@ -30,110 +32,112 @@ const (
 )
 
 // WriteCache writes m in the compact cache format read by ReadCache and
-// Load (see the package documentation for the layout).
+// Load (see the package documentation for the layout). A set read from a
+// cache is materialised entirely first.
 func (m *Metadata) WriteCache(w io.Writer) error {
-	var cw cacheWriter
-	cw.strIdx = map[string]uint32{"": 0}
-	cw.strs = []string{""}
-	m.writeBody(&cw)
-	var out bytes.Buffer
-	out.Grow(len(cacheMagic) + 16 + cw.blobLen + len(cw.strs)*2 + cw.body.Len() + 4)
-	out.WriteString(cacheMagic)
-	cw.writeTable(&out)
-	out.Write(cw.body.Bytes())
-	sum := crc32.Checksum(out.Bytes()[len(cacheMagic):], crcTable)
-	out.Write(binary.LittleEndian.AppendUint32(nil, sum))
-	_, err := w.Write(out.Bytes())
+	ents := m.Entities()
+	var nano int64
+	if !m.FetchedAt.IsZero() {
+		nano = m.FetchedAt.UnixNano()
+	}
+	blocks := make([][]byte, len(ents))
+	var bw blockWriter
+	size := 0
+	for i, e := range ents {
+		blocks[i] = bw.block(e)
+		size += len(blocks[i])
+	}
+	out := make([]byte, 0, len(cacheMagic)+32+len(ents)*40+size+4)
+	out = append(out, cacheMagic...)
+	out = binary.AppendVarint(out, nano)
+	out = appendString(out, m.Host)
+	out = binary.AppendUvarint(out, uint64(len(ents)))
+	for i, e := range ents {
+		out = appendString(out, e.TypeName)
+		out = appendString(out, e.ParentEntity)
+		out = binary.AppendUvarint(out, uint64(len(blocks[i])))
+	}
+	for _, b := range blocks {
+		out = append(out, b...)
+	}
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out[len(cacheMagic):], crcTable))
+	_, err := w.Write(out)
 	return err
 }
 
-// cacheWriter accumulates the string table and the body that refers to it.
-type cacheWriter struct {
-	strIdx  map[string]uint32
-	strs    []string
-	blobLen int
-	body    bytes.Buffer
-	scratch [binary.MaxVarintLen64]byte
+// appendString appends a length-prefixed string.
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// blockWriter builds the self-contained body block of one entity: its
+// string table, then the items that refer to it. Reference 0 is "", the
+// table's strings are references 1….
+type blockWriter struct {
+	strIdx map[string]uint64
+	strs   []string
+	body   []byte
+}
+
+// block returns the body block of e; the result is a fresh slice.
+func (c *blockWriter) block(e *Entity) []byte {
+	if c.strIdx == nil {
+		c.strIdx = make(map[string]uint64)
+	}
+	clear(c.strIdx)
+	c.strs, c.body = c.strs[:0], c.body[:0]
+	c.writeEntity(e)
+	n := binary.MaxVarintLen64 + len(c.body)
+	for _, s := range c.strs {
+		n += binary.MaxVarintLen64 + len(s)
+	}
+	out := binary.AppendUvarint(make([]byte, 0, n), uint64(len(c.strs)))
+	for _, s := range c.strs {
+		out = appendString(out, s)
+	}
+	return append(out, c.body...)
 }
 
 // uvarint appends an unsigned varint to the body.
-func (c *cacheWriter) uvarint(v uint64) {
-	c.body.Write(binary.AppendUvarint(c.scratch[:0], v))
-}
+func (c *blockWriter) uvarint(v uint64) { c.body = binary.AppendUvarint(c.body, v) }
 
 // varint appends a signed (zig-zag) varint to the body.
-func (c *cacheWriter) varint(v int64) {
-	c.body.Write(binary.AppendVarint(c.scratch[:0], v))
-}
+func (c *blockWriter) varint(v int64) { c.body = binary.AppendVarint(c.body, v) }
 
-// str appends the table index of s, adding s to the table.
-func (c *cacheWriter) str(s string) {
+// str appends the table reference of s, adding s to the table.
+func (c *blockWriter) str(s string) {
+	if s == "" {
+		c.uvarint(0)
+		return
+	}
 	i, ok := c.strIdx[s]
 	if !ok {
-		i = uint32(len(c.strs))
-		c.strIdx[s] = i
 		c.strs = append(c.strs, s)
-		c.blobLen += len(s)
+		i = uint64(len(c.strs))
+		c.strIdx[s] = i
 	}
-	c.uvarint(uint64(i))
+	c.uvarint(i)
 }
 
-// list appends a count and the table indexes of a string list.
-func (c *cacheWriter) list(l []string) {
+// list appends a count and the references of a string list.
+func (c *blockWriter) list(l []string) {
 	c.uvarint(uint64(len(l)))
 	for _, s := range l {
 		c.str(s)
 	}
 }
 
-// writeTable writes the string table: count, blob length, lengths, blob.
-func (c *cacheWriter) writeTable(out *bytes.Buffer) {
-	out.Write(binary.AppendUvarint(nil, uint64(len(c.strs))))
-	out.Write(binary.AppendUvarint(nil, uint64(c.blobLen)))
-	for _, s := range c.strs {
-		out.Write(binary.AppendUvarint(c.scratch[:0], uint64(len(s))))
-	}
-	for _, s := range c.strs {
-		out.WriteString(s)
-	}
-}
-
-// writeBody writes the header, totals and entities.
-func (m *Metadata) writeBody(c *cacheWriter) {
-	var nano int64
-	if !m.FetchedAt.IsZero() {
-		nano = m.FetchedAt.UnixNano()
-	}
-	c.varint(nano)
-	c.str(m.Host)
-	var nf, nl, nr, np int
-	for _, e := range m.entities {
-		nf += len(e.Fields)
-		nr += len(e.Relations)
-		np += len(e.Pickups)
-		nl += len(e.ValidStates)
-		for _, f := range e.Fields {
-			nl += len(f.ReferencedEntities) + len(f.Flags)
-		}
-	}
-	for _, n := range []int{len(m.entities), nf, nl, nr, np} {
-		c.uvarint(uint64(n))
-	}
-	for _, e := range m.entities {
-		writeEntity(c, e)
-	}
-}
-
-// writeEntity writes one entity.
-func writeEntity(c *cacheWriter, e *Entity) {
-	for _, s := range []string{e.TypeName, e.Label, e.LabelPlural, e.ParentEntity, e.DisplayField} {
-		c.str(s)
-	}
+// writeEntity writes the body of e (TypeName and ParentEntity are in the
+// directory).
+func (c *blockWriter) writeEntity(e *Entity) {
+	c.str(e.Label)
+	c.str(e.LabelPlural)
+	c.str(e.DisplayField)
 	c.uvarint(boolBit(e.Disabled, 1))
 	c.list(e.ValidStates)
 	c.uvarint(uint64(len(e.Fields)))
 	for _, f := range e.Fields {
-		writeField(c, f)
+		c.writeField(f)
 	}
 	c.uvarint(uint64(len(e.Relations)))
 	for _, r := range e.Relations {
@@ -151,9 +155,9 @@ func writeEntity(c *cacheWriter, e *Entity) {
 }
 
 // writeField writes one field.
-func writeField(c *cacheWriter, f *Field) {
+func (c *blockWriter) writeField(f *Field) {
 	c.str(f.Name)
-	c.body.Write(binary.LittleEndian.AppendUint32(c.scratch[:0], foldHash(f.Name)))
+	c.body = binary.LittleEndian.AppendUint32(c.body, foldHash(f.Name))
 	c.str(f.Label)
 	c.str(f.PresentationType)
 	c.str(string(f.Type))

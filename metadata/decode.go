@@ -139,8 +139,8 @@ func loadFile(path string) (*Metadata, error) {
 		return nil, fmt.Errorf("metadata: %w", err)
 	}
 	var m *Metadata
-	if bytes.HasPrefix(data, []byte(cacheMagic)) {
-		m, err = DecodeCache(data)
+	if bytes.HasPrefix(data, []byte(cacheMagicPrefix)) {
+		m, err = decodeOwned(data)
 	} else {
 		m, err = decodeJSON(data)
 	}

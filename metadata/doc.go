@@ -39,26 +39,45 @@
 // # Cache format
 //
 // WriteCache writes a compact binary form that DecodeCache, ReadCache and
-// Load read without JSON parsing:
+// Load read without JSON parsing. Format 2 is laid out for lazy loading:
 //
-//	magic      "CZQLMD1\n" (the digit is the format version)
-//	strings    uvarint count, uvarint total size, one uvarint length per
-//	           string, then the bytes; string 0 is ""
-//	header     varint FetchedAt (Unix ns, 0 = unknown), Host (string ref)
-//	totals     uvarint entities, fields, string-list items, relations,
-//	           pickups (sizes for the allocation slabs)
-//	entities   for each: TypeName, Label, LabelPlural, ParentEntity,
-//	           DisplayField (string refs), flags, ValidStates (list), fields,
+//	magic      "CZQLMD2\n" (the digit is the format version)
+//	header     varint FetchedAt (Unix ns, 0 = unknown), Host (string)
+//	directory  uvarint entity count, then for each entity, sorted by
+//	           TypeName: TypeName, ParentEntity (strings) and the uvarint
+//	           length of its body block; the blocks follow the directory
+//	           back to back, in the same order, so offsets are implied
+//	blocks     one self-contained block per entity: a string table
+//	           (uvarint count, then strings), then Label, LabelPlural,
+//	           DisplayField (refs), flags, ValidStates (list), fields,
 //	           relations, pickups (each a uvarint count then the items)
 //	field      Name, 4-byte fold hash of Name, Label, PresentationType, Type,
-//	           ReferencedEntities (list), DefaultValue (string ref), a
-//	           bitset of the ten booleans, DecimalPlaces and MaxLength
-//	           (zig-zag varints), Flags (list), RestrictedFieldSetName
+//	           ReferencedEntities (list), DefaultValue (ref), a bitset of
+//	           the ten booleans, DecimalPlaces and MaxLength (zig-zag
+//	           varints), Flags (list), RestrictedFieldSetName
 //	crc        CRC-32C of everything after the magic, little-endian
 //
-// A string ref is a uvarint index into the string table; a list is a count
-// and refs. All strings share one allocation and all fields, relations and
-// pickups are cut from a few slabs. Every count is bounded by the input
-// left, so a corrupt or truncated cache gives an error wrapping
-// ErrCorruptCache, never a panic or a large allocation.
+// A string is a uvarint length and the bytes; a ref is a uvarint index into
+// the block's table, 0 meaning "" and 1… the table's strings; a list is a
+// count and refs.
+//
+// Loading verifies the checksum, reads the directory, indexes the entity
+// names and resolves parents, and walks every block once to check its
+// structure (with the decoder itself, allocating nothing); it keeps the
+// file's bytes and decodes nothing else. An entity is materialised — its
+// block decoded, its fields, relations and pickups cut from a few slabs,
+// its strings sliced from the file, its combined index built after its
+// ancestors' — on first access: Metadata.Entity, Subtypes (which selects
+// by the directory and materialises only its results), Entity.Parent and
+// the lookup methods of Entity. Entities materialises every entity;
+// EntityNames none. Materialisation is guarded per entity (an atomic flag
+// and a mutex), so concurrent readers are safe. Sets built by New or
+// Decode are indexed eagerly.
+//
+// Every count and length is bounded by the input left, so a corrupt or
+// truncated cache gives an error wrapping ErrCorruptCache at load, never a
+// panic or a large allocation; since every block is checked at load, a
+// later decode cannot fail. A cache of format 1 ("CZQLMD1\n") is rejected
+// with an error wrapping ErrCorruptCache that asks to run czql metadata
+// fetch again.
 package metadata

@@ -32,8 +32,10 @@ type Entity struct {
 	relIdx    nameIndex   // over allRels
 
 	// nameHashes, when it has one entry per field, holds the fold hashes
-	// of Fields' names (read from a cache); New consumes and clears it.
+	// of Fields' names (read from a cache); indexing consumes and clears it.
 	nameHashes []uint32
+	// lazy is set for an entity read from a cache (see ensure).
+	lazy *entityLazy
 }
 
 // Parent returns the entity named by ParentEntity, or nil at the root, when
@@ -42,6 +44,7 @@ func (e *Entity) Parent() *Entity {
 	if e == nil {
 		return nil
 	}
+	e.ensure() // materialises the parent chain too
 	return e.parent
 }
 
@@ -52,6 +55,7 @@ func (e *Entity) Field(name string) *Field {
 	if e == nil {
 		return nil
 	}
+	e.ensure()
 	if e.md == nil { // not indexed: own fields only
 		for _, f := range e.Fields {
 			if equalFold(f.Name, name) {
@@ -72,6 +76,7 @@ func (e *Entity) Relation(name string) *Relation {
 	if e == nil {
 		return nil
 	}
+	e.ensure()
 	if e.md == nil {
 		for _, r := range e.Relations {
 			if equalFold(r.Name, name) {
@@ -93,6 +98,7 @@ func (e *Entity) AllFields() []*Field {
 	if e == nil {
 		return nil
 	}
+	e.ensure()
 	if e.md == nil {
 		return e.Fields
 	}
@@ -105,6 +111,7 @@ func (e *Entity) AllRelations() []*Relation {
 	if e == nil {
 		return nil
 	}
+	e.ensure()
 	if e.md == nil {
 		return e.Relations
 	}
@@ -142,6 +149,7 @@ func (e *Entity) PickupValues() []string {
 	if e == nil {
 		return nil
 	}
+	e.ensure()
 	vals := make([]string, len(e.Pickups))
 	for i, p := range e.Pickups {
 		vals[i] = p.Value

@@ -16,8 +16,8 @@ func cacheSeed(f *testing.F) []byte {
 }
 
 // FuzzReadCache checks that no input makes the cache reader panic, both
-// with the checksum and without it (decodeBody), and that what decodes
-// round-trips.
+// with the checksum and without it (decodeNoCRC), that every entity of what
+// loads materialises without error, and that what decodes round-trips.
 func FuzzReadCache(f *testing.F) {
 	good := cacheSeed(f)
 	f.Add(good)
@@ -33,13 +33,19 @@ func FuzzReadCache(f *testing.F) {
 				t.Fatalf("re-decode: %v", err)
 			}
 		}
-		if m, err := decodeBody(data); err == nil {
+		if m, err := decodeNoCRC(data); err == nil {
+			if names := m.EntityNames(); len(names) > 0 {
+				_ = m.Subtypes(names[0])
+			}
 			for _, e := range m.Entities() {
 				for _, fl := range e.AllFields() {
 					_ = e.Field(fl.Name)
 				}
 				_ = e.FieldNames()
 				_ = e.IsA("x")
+			}
+			if err := m.cacheErr(); err != nil {
+				t.Fatalf("a checked block failed to decode: %v", err)
 			}
 		}
 	})

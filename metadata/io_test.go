@@ -58,12 +58,15 @@ func TestLoadCacheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(m, c) {
-		t.Error("cache file loads differently")
+	if d := diffMetadata(m, c); d != "" {
+		t.Errorf("cache file loads differently: %s", d)
 	}
 	r, err := ReadCache(bytes.NewReader(buf.Bytes()))
-	if err != nil || !reflect.DeepEqual(m, r) {
-		t.Errorf("ReadCache: %v", err)
+	if err != nil {
+		t.Fatalf("ReadCache: %v", err)
+	}
+	if d := diffMetadata(m, r); d != "" {
+		t.Errorf("ReadCache: %s", d)
 	}
 }
 
@@ -76,7 +79,8 @@ func TestCorruptCache(t *testing.T) {
 	cases := map[string][]byte{
 		"empty":      nil,
 		"magic only": []byte(cacheMagic),
-		"bad magic":  append([]byte("CZQLMD9\n"), good[8:]...),
+		"bad magic":  append([]byte("XZQLMD2\n"), good[8:]...),
+		"version 9":  append([]byte("CZQLMD9\n"), good[8:]...),
 		"truncated":  good[:len(good)/2],
 		"no crc":     good[:len(good)-4],
 		"flipped":    flip(good, len(good)/3),
@@ -89,23 +93,61 @@ func TestCorruptCache(t *testing.T) {
 	// Every truncation of the body, checksum bypassed, fails cleanly.
 	body := good[len(cacheMagic) : len(good)-4]
 	for n := 0; n < len(body); n += 7 {
-		if _, err := decodeBody(body[:n]); err == nil {
+		if _, err := decodeNoCRC(body[:n]); err == nil {
 			t.Fatalf("body truncated at %d decoded", n)
 		}
 	}
 }
 
 func TestCacheBogusLengths(t *testing.T) {
-	// A string table claiming 2^40 strings must fail before allocating.
-	body := []byte{0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0x01}
-	if _, err := decodeBody(body); !errors.Is(err, ErrCorruptCache) {
+	bodies := map[string][]byte{
+		// A directory claiming 2^40 entities must fail before allocating.
+		"entities": {0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0, 0, 0, 0, 0, 0, 0, 0},
+		// A block longer than the input.
+		"block": {0, 0, 1, 1, 'A', 0, 0xff, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		// A string table of 2^40 strings in a block.
+		"table": {0, 0, 1, 1, 'A', 0, 10, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0, 0, 0, 0},
+		// A string reference past the table.
+		"ref": {0, 0, 1, 1, 'A', 0, 9, 0, 5, 0, 0, 0, 0, 0, 0, 0},
+		// Trailing bytes in a block.
+		"trailing": {0, 0, 1, 1, 'A', 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		// Entities out of order.
+		"order": {0, 0, 2, 1, 'B', 0, 9, 1, 'A', 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		// Entities equal case-insensitively.
+		"duplicate": {0, 0, 2, 1, 'A', 0, 9, 1, 'a', 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	}
+	for name, body := range bodies {
+		if _, err := decodeNoCRC(body); !errors.Is(err, ErrCorruptCache) {
+			t.Errorf("%s: err = %v", name, err)
+		} else {
+			t.Logf("%s: %v", name, err)
+		}
+	}
+	ok := []byte{0, 0, 1, 1, 'A', 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	if m, err := decodeNoCRC(ok); err != nil || m.Entity("a") == nil {
+		t.Errorf("minimal cache: %v", err)
+	}
+}
+
+func TestCacheFormat1Rejected(t *testing.T) {
+	data := []byte("CZQLMD1\n\x01\x00\x00\x00\x00\x00\x00\x00\x00")
+	_, err := DecodeCache(data)
+	if !errors.Is(err, ErrCorruptCache) || !strings.Contains(err.Error(), "run czql metadata fetch again") {
 		t.Errorf("err = %v", err)
 	}
-	// Totals larger than the input.
-	body = []byte{1, 0, 0, 0, 0, 0xff, 0xff, 0x03, 0, 0, 0, 0}
-	if _, err := decodeBody(body); !errors.Is(err, ErrCorruptCache) {
-		t.Errorf("err = %v", err)
+	path := filepath.Join(t.TempDir(), "old.cache")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
 	}
+	if _, err := Load(path); !errors.Is(err, ErrCorruptCache) {
+		t.Errorf("Load: err = %v", err)
+	}
+}
+
+// decodeNoCRC decodes a cache body (what follows the magic, without the
+// checksum), bypassing the checksum.
+func decodeNoCRC(body []byte) (*Metadata, error) {
+	return decodeCache(cacheMagic+string(body), len(cacheMagic))
 }
 
 // flip returns a copy of b with byte i inverted.

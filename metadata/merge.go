@@ -12,7 +12,7 @@ func Merge(ms ...*Metadata) *Metadata {
 		if m == nil {
 			continue
 		}
-		for _, e := range m.entities {
+		for _, e := range m.Entities() {
 			all = append(all, copyEntity(e))
 		}
 		if !m.FetchedAt.IsZero() {

@@ -18,6 +18,11 @@ type Metadata struct {
 
 	entities []*Entity // sorted by TypeName
 	index    nameIndex // over entities' TypeNames
+
+	// cache holds the cache a set was read from, minus its checksum; the
+	// entities' bodies are decoded from it on first access. It is "" for
+	// sets built by New.
+	cache string
 }
 
 // New builds a Metadata over entities, which it takes over: it sets each
@@ -64,20 +69,25 @@ func (m *Metadata) typeNames() []string {
 
 // link resolves parents, cuts cycles and builds the per-entity indexes.
 func (m *Metadata) link() {
+	m.resolveParents()
+	done := make(map[*Entity]bool, len(m.entities))
+	for _, e := range m.entities {
+		indexEntity(e, done)
+	}
+}
+
+// resolveParents sets each entity's md and parent and cuts cycles.
+func (m *Metadata) resolveParents() {
 	for _, e := range m.entities {
 		e.md = m
 		e.parent = nil
 		if e.ParentEntity != "" {
-			if p := m.Entity(e.ParentEntity); p != e {
+			if p := m.lookup(e.ParentEntity); p != e {
 				e.parent = p
 			}
 		}
 	}
 	m.cutCycles()
-	done := make(map[*Entity]bool, len(m.entities))
-	for _, e := range m.entities {
-		m.indexEntity(e, done)
-	}
 }
 
 // cutCycles sets parent to nil on the entity that closes a cycle.
@@ -100,16 +110,23 @@ func (m *Metadata) cutCycles() {
 
 // indexEntity builds e's combined field and relation indexes after those of
 // its parent.
-func (m *Metadata) indexEntity(e *Entity, done map[*Entity]bool) {
+func indexEntity(e *Entity, done map[*Entity]bool) {
 	if done[e] {
 		return
 	}
 	done[e] = true
+	if e.parent != nil {
+		indexEntity(e.parent, done)
+	}
+	indexOne(e)
+}
+
+// indexOne builds e's combined field and relation indexes; its parent's
+// must be built.
+func indexOne(e *Entity) {
 	p := e.parent
 	if p == nil {
 		p = &Entity{}
-	} else {
-		m.indexEntity(p, done)
 	}
 	hashes := e.nameHashes
 	if len(hashes) != len(e.Fields) {
@@ -163,6 +180,13 @@ func (m *Metadata) Entity(name string) *Entity {
 	if m == nil {
 		return nil
 	}
+	e := m.lookup(name)
+	e.ensure()
+	return e
+}
+
+// lookup returns the entity called name, or nil, without materialising it.
+func (m *Metadata) lookup(name string) *Entity {
 	if i := m.index.find(name); i >= 0 {
 		return m.entities[i]
 	}
@@ -170,15 +194,17 @@ func (m *Metadata) Entity(name string) *Entity {
 }
 
 // Entities returns the entities sorted by TypeName. The slice is shared:
-// do not modify it.
+// do not modify it. For a set read from a cache this decodes every entity
+// not decoded yet (use EntityNames when the names are enough).
 func (m *Metadata) Entities() []*Entity {
 	if m == nil {
 		return nil
 	}
+	m.ensureAll()
 	return m.entities
 }
 
-// EntityNames returns the canonical TypeNames, sorted.
+// EntityNames returns the canonical TypeNames, sorted. It decodes nothing.
 func (m *Metadata) EntityNames() []string {
 	if m == nil {
 		return nil
@@ -187,11 +213,16 @@ func (m *Metadata) EntityNames() []string {
 }
 
 // Subtypes returns the entities whose parent chain includes name (not the
-// entity called name itself), sorted by TypeName.
+// entity called name itself), sorted by TypeName. It decodes only the
+// entities it returns.
 func (m *Metadata) Subtypes(name string) []*Entity {
+	if m == nil {
+		return nil
+	}
 	var out []*Entity
-	for _, e := range m.Entities() {
+	for _, e := range m.entities {
 		if e.parent != nil && e.parent.IsA(name) {
+			e.ensure()
 			out = append(out, e)
 		}
 	}
