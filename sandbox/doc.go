@@ -1,0 +1,35 @@
+// Package sandbox is an embedded, Clarizen-compatible REST API v2 server
+// over an in-memory dataset, so that CZQL queries run on a fresh machine
+// without a Clarizen account: in tests, in demos and behind `czql run`.
+//
+// A [Server] answers the endpoints of czql-reference.md §7 under
+// /v2.0/services/: authentication (getServerDefinition, login, logout,
+// getSessionInfo), metadata (describeMetadata, listEntities), data (query,
+// entityQuery, aggregateQuery, relationQuery, countQuery, objects) and
+// bulk/execute. CZQL sent to data/query is parsed and translated with the
+// parser and translate packages, then evaluated like an entityQuery.
+//
+// Evaluation follows SQL semantics where the API documentation is silent:
+//
+//   - conditions use three-valued logic: a comparison with a null field
+//     value (other than Equal/NotEqual null) is unknown, and only rows
+//     whose condition is true are returned (so NotEqual 'x' and
+//     DoesNotContain do not match nulls, nor does `not` of an unknown);
+//   - string comparisons, Like, BeginsWith, EndsWith and Contains are
+//     case-insensitive, as SQL Server collations usually are; Like knows
+//     the % and _ wildcards;
+//   - a date literal (2024-03-01) compared with a date-time value compares
+//     the value's date part, for every operator;
+//   - reference fields compare by id ('/User/u1'); a bare value ('Active')
+//     compares with the last segment of the id, as pick lists are written;
+//   - Duration and Money compare by their "value";
+//   - orders put nulls first ascending and last descending;
+//   - Count counts non-null values; Sum, Avg, Min and Max ignore nulls.
+//
+// The built-in demo organisation ([Demo]) is the shared metadata fixture
+// and a deterministic PMO dataset generated at first use.
+//
+// Faults ([Faults]) inject latency, 500s, 429s, forced session expiry,
+// truncated bodies and dropped connections into data, metadata and bulk
+// calls (never into authentication calls).
+package sandbox

@@ -1,0 +1,53 @@
+package sandbox
+
+import "github.com/czql/czql/api"
+
+// DefaultLimit is the page size when a request gives none.
+const DefaultLimit = 100
+
+// window reads a request's paging: the first row and the page size.
+// Missing or non-positive limits mean [DefaultLimit]; a negative from
+// means 0.
+func window(p *api.Paging) (from, limit int) {
+	from, limit = 0, DefaultLimit
+	if p == nil {
+		return
+	}
+	if p.From != nil && *p.From > 0 {
+		from = *p.From
+	}
+	if p.Limit != nil && *p.Limit > 0 {
+		limit = *p.Limit
+	}
+	return
+}
+
+// pageOf cuts the page [from, from+limit) out of n rows and returns its
+// bounds and the response paging: from is the next page's offset, as the
+// real API answers.
+func pageOf(n int, p *api.Paging) (lo, hi int, out *api.Paging) {
+	from, limit := window(p)
+	lo = min(from, n)
+	hi = min(lo+limit, n)
+	next, more := hi, hi < n
+	return lo, hi, &api.Paging{From: &next, Limit: &limit, HasMore: &more}
+}
+
+// mergePaging lets a request body's paging override the paging that the
+// CZQL text's LIMIT and OFFSET gave, field by field.
+func mergePaging(fromText, body *api.Paging) *api.Paging {
+	if body == nil {
+		return fromText
+	}
+	if fromText == nil {
+		return body
+	}
+	out := *fromText
+	if body.From != nil {
+		out.From = body.From
+	}
+	if body.Limit != nil {
+		out.Limit = body.Limit
+	}
+	return &out
+}
