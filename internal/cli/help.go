@@ -57,13 +57,13 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Coming later: run, metadata, sandbox.
+Coming later: lsp.
 
 Input is a file, "-" for standard input, or -q 'QUERY'. Diagnostics go to
 standard error; results to standard output.
 
-Exit codes: 0 done, 1 errors found, 2 could not run (usage, unreadable
-file), 130 interrupted.
+Exit codes: 0 done, 1 errors found or a query rejected by the API, 2 could
+not run (usage, unreadable file, network failure), 130 interrupted.
 
 Run 'czql help COMMAND' for details on a command.
 `)

@@ -37,10 +37,14 @@ func loadLintMetadata(e *env, flagPath string) (*metadata.Metadata, int) {
 	return md, ExitOK
 }
 
-// cachedMetadata returns the most recently written file of the metadata
-// cache that `czql metadata fetch` fills (USERCACHE/czql/metadata/), or ""
+// cachedMetadata returns the metadata cache file: the one `czql metadata
+// fetch` writes for the current CZQL_URL and CZQL_USER when it exists,
+// else the most recently written file of USERCACHE/czql/metadata/, or ""
 // when there is none.
 func cachedMetadata(e *env) string {
+	if p := metadataCachePath(e); p != "" && fileExists(p) {
+		return p
+	}
 	base := userCacheDir(e)
 	if base == "" {
 		return ""

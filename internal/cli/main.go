@@ -32,14 +32,15 @@ type command struct {
 // planned lists the subcommands design.md names that are not built yet, so
 // that asking for them says so instead of "unknown command".
 var planned = map[string]string{
-	"run":      "sends queries to the API",
-	"metadata": "fetches and caches describeMetadata",
-	"sandbox":  "serves an in-memory API",
+	"lsp": "serves the language server protocol",
 }
 
 // commands returns the subcommands in the order help lists them.
 func commands() []*command {
-	return []*command{lintCommand(), fmtCommand(), translateCommand(), parseCommand(), versionCommand(), helpCommand()}
+	return []*command{
+		lintCommand(), fmtCommand(), translateCommand(), runQueryCommand(), metadataCommand(), sandboxCommand(),
+		parseCommand(), versionCommand(), helpCommand(),
+	}
 }
 
 // lookup returns the command called name, or nil.

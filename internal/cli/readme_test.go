@@ -9,20 +9,25 @@ import (
 )
 
 // TestREADMEExamples runs the examples of the README that need no files
-// and compares their output with what the README shows: the quick start,
-// and every ```text block that starts with "$ czql" and has no pipe.
+// and compares their output with what the README shows: the quick start
+// (czql run on the embedded sandbox, then translate), and every ```text block that starts with "$ czql" and has no pipe.
 func TestREADMEExamples(t *testing.T) {
+	t.Setenv("CZQL_URL", "") // the quick start runs on the embedded sandbox
+	t.Setenv("CZQL_METADATA", "")
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	readme := string(data)
-	quick := regexp.MustCompile("(?s)## Quick start.*?```sh\ngo run ./cmd/czql (.*?)\n```\n\n```json\n(.*?)```")
-	m := quick.FindStringSubmatch(readme)
-	if m == nil {
-		t.Fatal("README has no quick start command followed by its JSON output")
+	start, _, _ := strings.Cut(readme[strings.Index(readme, "## Quick start")+1:], "\n## ")
+	quick := regexp.MustCompile("(?s)```sh\ngo run ./cmd/czql (.*?)\n```\n\n```(?:json|text)\n(.*?)```")
+	ms := quick.FindAllStringSubmatch(start, -1)
+	if len(ms) < 2 || !strings.HasPrefix(ms[0][1], "run ") {
+		t.Fatal("README's quick start does not begin with a czql run command and its output, followed by translate")
 	}
-	checkExample(t, m[1], m[2])
+	for _, m := range ms {
+		checkExample(t, m[1], m[2])
+	}
 	ran := 0
 	for _, block := range regexp.MustCompile("(?s)```text\n(.*?)```").FindAllStringSubmatch(readme, -1) {
 		cmd, out, ok := strings.Cut(block[1], "\n")

@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/czql/czql/api"
+	"github.com/czql/czql/client"
+	"github.com/czql/czql/translate"
+)
+
+// defaultPageSize is the API's page size when a query has no LIMIT.
+const defaultPageSize = 100
+
+// execute runs reqs in order, writing each result to standard output;
+// tables and CSV results are separated by a blank line. It stops at the
+// first failure.
+func execute(e *env, conn *connection, reqs []*translate.Request, f *runFlags) int {
+	for i, req := range reqs {
+		if i > 0 && (f.format == formatTable || f.format == formatCSV) {
+			fmt.Fprintln(e.stdout)
+		}
+		if code := runRequest(e, conn, req, f); code != ExitOK {
+			return code
+		}
+	}
+	return ExitOK
+}
+
+// runRequest sends one request and writes its rows: the first page, or
+// with --all every page up to --max-rows. A note on standard error says
+// when rows were left out.
+func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags) int {
+	w, err := newRowWriter(f.format, e.stdout, resultColumns(req.Body))
+	if err != nil {
+		return usageError(e, "run", err.Error())
+	}
+	limit := pageSize(req.Body)
+	if f.all {
+		limit = f.maxRows
+	}
+	n, more, err := copyRows(e.ctx, conn.client, req.Body, limit, w)
+	if err != nil { // a table or CSV header alone would look like an empty result
+		return exitForError(e, err)
+	}
+	if err := w.close(); err != nil {
+		return exitForError(e, &writeError{err})
+	}
+	switch {
+	case more && f.all:
+		fmt.Fprintf(e.stderr, "-- stopped after %d rows (--max-rows): more rows available\n", n)
+	case more:
+		fmt.Fprintln(e.stderr, "-- more rows available: use --all")
+	}
+	return ExitOK
+}
+
+// writeError is a failure to write the output, as opposed to one of the
+// API.
+type writeError struct{ err error }
+
+// Error returns the message of the underlying error.
+func (w *writeError) Error() string { return w.err.Error() }
+
+// copyRows writes up to limit rows of body's result to w as they arrive
+// and reports how many it wrote and whether there were more.
+func copyRows(ctx context.Context, c *client.Client, body any, limit int, w rowWriter) (n int, more bool, err error) {
+	for row, err := range c.Rows(ctx, body, limit+1) {
+		if err != nil {
+			return n, false, err
+		}
+		if n == limit {
+			return n, true, nil
+		}
+		if err := w.writeRow(row); err != nil {
+			return n, false, &writeError{err}
+		}
+		n++
+	}
+	return n, false, nil
+}
+
+// pageSize is the size of the first page of body: its LIMIT, or the API's
+// default.
+func pageSize(body any) int {
+	var p *api.Paging
+	switch b := body.(type) {
+	case *api.EntityQuery:
+		p = b.Paging
+	case *api.AggregateQuery:
+		p = b.Paging
+	}
+	if p != nil && p.Limit != nil && *p.Limit > 0 {
+		return *p.Limit
+	}
+	return defaultPageSize
+}
+
+// exitForError reports err and returns its exit code: [ExitInterrupted]
+// when cancelled, [ExitErrors] when the API answered with an error body
+// ("query rejected: InvalidField: … (reference …)"), [ExitUsage] for
+// network failures, server errors without a body and output failures.
+func exitForError(e *env, err error) int {
+	var apiErr *client.Error
+	var werr *writeError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	case errors.As(err, &werr):
+		e.errorf("writing the result: %v", werr.err)
+		return ExitUsage
+	case errors.As(err, &apiErr) && apiErr.Code != "":
+		e.errorf("query rejected: %s", apiErrorText(apiErr))
+		return ExitErrors
+	case errors.As(err, &apiErr) && apiErr.StatusCode < http.StatusInternalServerError:
+		e.errorf("%v", apiErr)
+		return ExitErrors
+	}
+	if !errors.Is(err, io.EOF) {
+		e.errorf("%v", err)
+	}
+	return ExitUsage
+}
+
+// apiErrorText formats an API error body as "Code: message (reference id)".
+func apiErrorText(err *client.Error) string {
+	return (&api.ErrorBody{ErrorCode: err.Code, Message: err.Message, ReferenceID: err.ReferenceID}).Error()
+}

@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/czql/czql/metadata"
+)
+
+// noRunMetadataNote is the line run writes when it cannot validate.
+const noRunMetadataNote = "czql: no metadata: sending the statements unchecked (see 'czql metadata fetch')"
+
+// runMetadata returns the metadata to validate against: --metadata
+// (flagPath), else CZQL_METADATA, else the embedded sandbox's own, else
+// the cache of the organisation; nil, with a note, when there is none.
+func runMetadata(e *env, flagPath string, conn *connection) (*metadata.Metadata, int) {
+	path := flagPath
+	if path == "" {
+		path = e.lookupEnv("CZQL_METADATA")
+	}
+	if path == "" && conn.sandboxMD != nil {
+		return conn.sandboxMD, ExitOK
+	}
+	if path == "" {
+		if p := metadataCachePath(e); p != "" && fileExists(p) {
+			path = p
+		}
+	}
+	if path == "" {
+		fmt.Fprintln(e.stderr, noRunMetadataNote)
+		return nil, ExitOK
+	}
+	md, err := metadata.Load(path)
+	if err != nil {
+		e.errorf("loading metadata: %v", err)
+		return nil, ExitUsage
+	}
+	return md, ExitOK
+}
