@@ -92,8 +92,8 @@ func LoadDataset(path string) (*Dataset, error) {
 
 // DecodeDataset reads the dataset format of design.md:
 // {"entities": {"Task": [{"id": "/Task/t1", "Name": "…", …}], …}}.
-// Every row must be an object with a string id, unique across the
-// dataset. Syntax errors carry their line and column.
+// Every row must be an object with a string id of the form
+// /<type>/<key> for its entity type, unique across the dataset. Syntax errors carry their line and column.
 func DecodeDataset(r io.Reader) (*Dataset, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -117,6 +117,9 @@ func DecodeDataset(r io.Reader) (*Dataset, error) {
 				return nil, fmt.Errorf("dataset: entities.%s[%d]: %w", name, i, err)
 			}
 			id := strings.ToLower(row.ID())
+			if prefix := "/" + strings.ToLower(name) + "/"; !strings.HasPrefix(id, prefix) || len(id) == len(prefix) {
+				return nil, fmt.Errorf("dataset: entities.%s[%d]: id %q is not of the form /%s/<id>", name, i, row.ID(), name)
+			}
 			if prev, dup := seen[id]; dup {
 				return nil, fmt.Errorf("dataset: entities.%s[%d]: duplicate id %q (also in %s)", name, i, row.ID(), prev)
 			}
@@ -154,8 +157,10 @@ func positioned(data []byte, err error) error {
 	if off < 0 {
 		return fmt.Errorf("dataset: %w", err)
 	}
+	// Offset counts the bytes read including the offending one: report
+	// the position of that byte.
 	line, col := 1, 1
-	for _, c := range data[:min(int(off), len(data))] {
+	for _, c := range data[:max(min(int(off), len(data))-1, 0)] {
 		if c == '\n' {
 			line, col = line+1, 1
 		} else {
