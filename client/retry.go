@@ -21,9 +21,9 @@ const (
 )
 
 // exchange sends cl, retrying 429 answers (always: the server did not run
-// the request) and 5xx answers
-// without an errorCode and broken connections (idempotent calls only), and
-// decodes the final answer into out.
+// the request) and, for idempotent calls only, transient failures (see
+// [transient]) and broken connections, and decodes the final answer into
+// out.
 func (c *Client) exchange(ctx context.Context, cl *call, out any) error {
 	for attempt := 0; ; attempt++ {
 		rep, sendErr := c.send(ctx, cl)
@@ -60,10 +60,25 @@ func (c *Client) judge(cl *call, rep *reply, sendErr error, attempt int, out any
 	switch {
 	case rep.status == http.StatusTooManyRequests:
 		return retryAfter(rep), true, err
-	case rep.status >= 500 && e != nil && e.Code == "":
+	case e != nil && transient(rep.status, e):
 		return backoff(attempt), cl.idempotent, err
 	}
 	return 0, false, err
+}
+
+// transient reports whether a failed answer may succeed when sent again:
+// a 5xx without an errorCode (a proxy's error page), a 5xx whose errorCode
+// is General or Internal (the server's own unexpected failures; every other
+// code, such as InvalidQuery or SessionTimeout, is a final answer or handled
+// elsewhere), or a 2xx whose body could not be decoded (cut off in transit).
+func transient(status int, e *Error) bool {
+	switch {
+	case status >= 500:
+		return e.Code == "" || e.Code == "General" || e.Code == "Internal"
+	case status >= 200 && status < 300:
+		return true
+	}
+	return false
 }
 
 // backoff is the exponential wait before retry attempt+1, with jitter:
