@@ -5,13 +5,10 @@ import (
 	"path/filepath"
 )
 
-// writeFileAtomic replaces the contents of the file at path with data so
-// that readers see either the old or the new contents, never a mix: it
-// writes a temporary file in the same directory, syncs it, gives it the
-// original's permission bits and renames it over the original. A symbolic
-// link is followed, so the link stays a link. On failure the original is
-// untouched and the temporary file removed.
-func writeFileAtomic(path string, data []byte) (err error) {
+// writeFileAtomic replaces the contents of the existing file at path with
+// data, keeping its permission bits (see [replaceFile]). A symbolic link is
+// followed, so the link stays a link.
+func writeFileAtomic(path string, data []byte) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return err
@@ -20,7 +17,25 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".czqlfmt-*")
+	return replaceFile(target, data, fi.Mode().Perm())
+}
+
+// createFileAtomic writes data to path with permission perm, creating its
+// directory (0700) as needed (see [replaceFile]).
+func createFileAtomic(path string, data []byte, perm os.FileMode) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return replaceFile(path, data, perm)
+}
+
+// replaceFile writes data to path so that readers see the old contents or
+// the new ones, never a part: the data goes to a temporary file in the same
+// directory, which is synced, given perm and renamed over path. On failure
+// the old file is untouched and the temporary file removed.
+func replaceFile(path string, data []byte, perm os.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}
@@ -36,16 +51,16 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	if err = tmp.Sync(); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(fi.Mode().Perm()); err != nil {
+	if err = tmp.Chmod(perm); err != nil {
 		return err
 	}
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), target); err != nil {
+	if err = os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(target))
+	syncDir(dir)
 	return nil
 }
 
