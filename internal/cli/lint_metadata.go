@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -25,16 +24,7 @@ func loadLintMetadata(e *env, flagPath string) (*metadata.Metadata, int) {
 	if path == "" {
 		path = cachedMetadata(e)
 	}
-	if path == "" {
-		fmt.Fprintln(e.stderr, noMetadataNote)
-		return nil, ExitOK
-	}
-	md, err := metadata.Load(path)
-	if err != nil {
-		e.errorf("loading metadata: %v", err)
-		return nil, ExitUsage
-	}
-	return md, ExitOK
+	return loadMetadataFile(e, path, noMetadataNote)
 }
 
 // cachedMetadata returns the metadata cache file: the one `czql metadata

@@ -25,8 +25,15 @@ func runMetadata(e *env, flagPath string, conn *connection) (*metadata.Metadata,
 			path = p
 		}
 	}
+	return loadMetadataFile(e, path, noRunMetadataNote)
+}
+
+// loadMetadataFile loads the metadata file at path; when path is empty it
+// writes note on stderr and returns nil, which callers take as "no
+// metadata". A file that cannot be loaded is a usage error (exit 2).
+func loadMetadataFile(e *env, path, note string) (*metadata.Metadata, int) {
 	if path == "" {
-		fmt.Fprintln(e.stderr, noRunMetadataNote)
+		fmt.Fprintln(e.stderr, note)
 		return nil, ExitOK
 	}
 	md, err := metadata.Load(path)
