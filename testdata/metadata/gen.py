@@ -11,6 +11,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "clarizen.json")
+# The sandbox embeds the same organisation (go:embed cannot reach testdata/).
+SANDBOX_COPY = os.path.join(HERE, "..", "..", "sandbox", "demo", "metadata.json")
 
 FIELD_KEYS = ["referencedEntities", "name", "type", "presentationType", "label",
               "defaultValue", "system", "calculated", "nullable", "createOnly",
@@ -773,8 +775,9 @@ def check(path):
 def main():
     text = render(ENTITIES)
     json.loads(text)
-    with open(OUT, "w") as f:
-        f.write(text)
+    for path in (OUT, SANDBOX_COPY):
+        with open(path, "w") as f:
+            f.write(text)
     errs, doc = check(OUT)
     ents = doc["entityDescriptions"]
     nf = sum(len(e["fields"]) for e in ents)
