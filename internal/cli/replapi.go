@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/czql/czql/client"
+	"github.com/czql/czql/diag"
+	"github.com/czql/czql/metadata"
+	"github.com/czql/czql/translate"
+)
+
+// This file is the small exported surface that czql-repl (internal/repl)
+// reuses: the connection and result rendering of `czql run`.
+
+// ResultFormats lists the result formats of `czql run`: table, json,
+// jsonl and csv.
+func ResultFormats() []string { return append([]string(nil), resultFormats...) }
+
+// ConnectOptions says how [Connect] connects.
+type ConnectOptions struct {
+	Stdin  io.Reader           // for --password-stdin style reads; may be nil
+	Stderr io.Writer           // notes and errors
+	Getenv func(string) string // the environment; nil means empty
+	// Sandbox forces the embedded sandbox even when CZQL_URL is set.
+	Sandbox bool
+	// MetadataPath overrides the metadata to validate against.
+	MetadataPath string
+}
+
+// Conn is a logged-in client with the metadata to validate against (nil
+// when there is none).
+type Conn struct {
+	Client   *client.Client
+	Metadata *metadata.Metadata
+	conn     *connection
+	calls    atomic.Int64
+}
+
+// Calls returns how many API requests the client has sent so far.
+func (c *Conn) Calls() int64 { return c.calls.Load() }
+
+// Close stops the embedded sandbox, if any.
+func (c *Conn) Close() { c.conn.close() }
+
+// Connect connects as `czql run` does: the organisation CZQL_URL names
+// with the credentials of the environment, or the embedded sandbox with
+// the demo organisation (saying so on Stderr). It returns an exit code
+// other than [ExitOK] on failure, the error already reported.
+func Connect(ctx context.Context, o ConnectOptions) (*Conn, int) {
+	c := &Conn{}
+	counter := &callCounter{w: o.Stderr, n: &c.calls}
+	getenv := o.Getenv
+	if o.Sandbox {
+		getenv = withoutURL(getenv)
+	}
+	e := &env{ctx: ctx, stdin: o.Stdin, stdout: o.Stderr, stderr: counter, getenv: getenv}
+	conn, code := connect(e, connFlags{debug: true})
+	if code != ExitOK {
+		return nil, code
+	}
+	md, code := runMetadata(e, o.MetadataPath, conn)
+	if code != ExitOK {
+		conn.close()
+		return nil, code
+	}
+	c.Client, c.Metadata, c.conn = conn.client, md, conn
+	return c, ExitOK
+}
+
+// withoutURL hides CZQL_URL from getenv.
+func withoutURL(getenv func(string) string) func(string) string {
+	return func(name string) string {
+		if name == "CZQL_URL" || getenv == nil {
+			return ""
+		}
+		return getenv(name)
+	}
+}
+
+// callCounter passes lines through to w, except the client's debug lines:
+// request lines ("czql: --> ") are counted and the others dropped.
+type callCounter struct {
+	mu  sync.Mutex
+	w   io.Writer
+	n   *atomic.Int64
+	buf []byte
+}
+
+// Write buffers p and handles every complete line.
+func (c *callCounter) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.buf = append(c.buf, p...)
+	for {
+		i := bytes.IndexByte(c.buf, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := c.buf[:i+1]
+		switch {
+		case bytes.HasPrefix(line, []byte("czql: --> ")):
+			c.n.Add(1)
+		case bytes.HasPrefix(line, []byte("czql: <-- ")), bytes.HasPrefix(line, []byte("czql: ")) && isDebugLine(line):
+		default:
+			if _, err := c.w.Write(line); err != nil {
+				return len(p), err
+			}
+		}
+		c.buf = c.buf[i+1:]
+	}
+}
+
+// isDebugLine reports whether line is a debug line of the client other
+// than a request or response line (retries, session renewals).
+func isDebugLine(line []byte) bool {
+	s := string(line)
+	for _, p := range []string{"czql: retry ", "czql: session expired", "czql: reusing stored session", "czql: cannot store session"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Prepare parses, validates against md (when not nil) and translates the
+// statements of text, as `czql run` does. Diagnostics go to stderr with
+// source snippets; when any is an error nothing is returned and the code
+// is [ExitErrors].
+func Prepare(ctx context.Context, stderr io.Writer, name string, text []byte, md *metadata.Metadata) ([]*translate.Request, int) {
+	e := &env{ctx: ctx, stdout: stderr, stderr: stderr}
+	return prepare(e, &input{name: name, text: text}, md, &translate.Options{Source: text})
+}
+
+// TranslateJSON returns the JSON requests of the statements of text, as
+// `czql translate` prints them, or reports the diagnostics on stderr.
+func TranslateJSON(ctx context.Context, stderr io.Writer, name string, text []byte, md *metadata.Metadata) ([]byte, int) {
+	e := &env{ctx: ctx, stdout: stderr, stderr: stderr}
+	return translateInput(e, &input{name: name, text: text}, md, &translate.Options{Source: text}, false)
+}
+
+// WriteDiags writes l with source snippets from text to w, as the
+// commands do, and returns [ExitErrors] when l holds an error.
+func WriteDiags(w io.Writer, name string, text []byte, l diag.List) int {
+	return writeDiags(&env{stderr: w}, &input{name: name, text: text}, l)
+}
+
+// ReportError writes err as `czql run` reports API and network failures
+// and returns its exit code.
+func ReportError(stderr io.Writer, err error) int {
+	return exitForError(&env{ctx: context.Background(), stderr: stderr}, err)
+}
+
+// EntityFields describes the fields of ent as `czql metadata show
+// --entity` does: name, type, label and flags, aligned.
+func EntityFields(ent *metadata.Entity) string { return entityFields(ent) }
+
+// RowWriter renders the rows of one result in one of [ResultFormats].
+type RowWriter interface {
+	// WriteRow adds one row, as the API returned it.
+	WriteRow(row json.RawMessage) error
+	// Close ends the result (a table is written then).
+	Close() error
+}
+
+// NewRowWriter returns the writer of format for the result of the request
+// body req, writing to w.
+func NewRowWriter(format string, w io.Writer, body any) (RowWriter, error) {
+	rw, err := newRowWriter(format, w, resultColumns(body))
+	if err != nil {
+		return nil, err
+	}
+	return exportedWriter{rw}, nil
+}
+
+// exportedWriter adapts a rowWriter to [RowWriter].
+type exportedWriter struct{ rw rowWriter }
+
+// WriteRow adds one row.
+func (x exportedWriter) WriteRow(row json.RawMessage) error { return x.rw.writeRow(row) }
+
+// Close ends the result.
+func (x exportedWriter) Close() error { return x.rw.close() }
+
+// ResultHeader returns the column names of the result of body, as the
+// table format shows them.
+func ResultHeader(body any) []string {
+	cols := resultColumns(body)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.name
+	}
+	return names
+}
+
+// RowCells renders row as the table format's cells for the result of
+// body, in the order of [ResultHeader].
+func RowCells(body any, row json.RawMessage) ([]string, error) {
+	cells, err := rowCells(resultColumns(body), row)
+	if err != nil {
+		return nil, fmt.Errorf("decoding a row: %w", err)
+	}
+	return cells, nil
+}

@@ -1,0 +1,128 @@
+package repl
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/czql/czql/internal/cli"
+)
+
+// The exit codes of czql-repl.
+const (
+	ExitOK     = 0 // every statement succeeded
+	ExitFailed = 1 // a statement or meta-command failed
+	ExitUsage  = 2 // could not run: bad flags, no connection
+)
+
+// notInteractive is the message for a terminal on standard input, until
+// the interactive editor exists.
+const notInteractive = "czql-repl: interactive mode is not available yet; pipe statements on stdin"
+
+// flags are the command-line flags of czql-repl.
+type flags struct {
+	sandbox  bool
+	metadata string
+	format   string
+}
+
+// Main runs czql-repl with args (without the program name) and returns
+// its exit code. A SIGINT cancels the running statement and ends the
+// session.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return run(ctx, args, stdin, stdout, stderr, os.Getenv)
+}
+
+// run is Main with the context and the environment given.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	f, code := parseFlags(args, stderr)
+	if f == nil {
+		return code
+	}
+	if isTerminal(stdin) {
+		fmt.Fprintln(stderr, notInteractive)
+		return ExitUsage
+	}
+	conn, code := cli.Connect(ctx, cli.ConnectOptions{
+		Stdin: stdin, Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
+	})
+	if code != cli.ExitOK {
+		return ExitUsage
+	}
+	defer conn.Close()
+	s := NewSession(Config{
+		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
+		Stdout: stdout, Stderr: stderr, Format: f.format, Width: columns(getenv),
+	})
+	return finish(s, s.RunScript(ctx, stdin), stderr)
+}
+
+// finish closes s and returns the exit code of the session.
+func finish(s *Session, runErr error, stderr io.Writer) int {
+	if err := s.Close(); err != nil {
+		fmt.Fprintf(stderr, "czql-repl: closing the output file: %v\n", err)
+		return ExitFailed
+	}
+	if runErr != nil {
+		fmt.Fprintf(stderr, "czql-repl: %v\n", runErr)
+		return ExitFailed
+	}
+	if s.Failed() {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// parseFlags parses args. It returns nil flags and the exit code when
+// there is nothing to run: after -h, or on a bad flag or format.
+func parseFlags(args []string, stderr io.Writer) (*flags, int) {
+	f := &flags{}
+	fs := flag.NewFlagSet("czql-repl", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&f.sandbox, "sandbox", false, "use the embedded sandbox with the demo organisation even when CZQL_URL is set")
+	fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE`")
+	fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table, json, jsonl or csv")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil, ExitOK
+		}
+		return nil, ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "czql-repl: unexpected argument %q; statements are read from standard input\n", fs.Arg(0))
+		return nil, ExitUsage
+	}
+	if formats := cli.ResultFormats(); !slices.Contains(formats, f.format) {
+		fmt.Fprintf(stderr, "czql-repl: unknown format %q (want %s)\n", f.format, strings.Join(formats, ", "))
+		return nil, ExitUsage
+	}
+	return f, ExitOK
+}
+
+// columns is the display width the COLUMNS environment variable gives,
+// or 0 when it is not a positive number.
+func columns(getenv func(string) string) int {
+	n, err := strconv.Atoi(getenv("COLUMNS"))
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
+}
+
+// isTerminal reports whether r is a terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

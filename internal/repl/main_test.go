@@ -1,0 +1,52 @@
+package repl
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"--format", "yaml"}, {"--nope"}, {"extra"}} {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr, func(string) string { return "" })
+		if code != ExitUsage || stderr.Len() == 0 {
+			t.Errorf("%q: code %d, stderr %q; want 2 and a message", args, code, stderr.String())
+		}
+	}
+}
+
+func TestEmbeddedSandboxByDefault(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	in := strings.NewReader("SELECT Name FROM User LIMIT 1;\n\\entities task\n")
+	code := run(context.Background(), []string{"--sandbox"}, in, &stdout, &stderr, func(k string) string {
+		if k == "CZQL_URL" {
+			return "http://192.0.2.1/unused"
+		}
+		return ""
+	})
+	if code != ExitOK {
+		t.Fatalf("code %d, stderr:\n%s", code, stderr.String())
+	}
+	if !strings.HasPrefix(stderr.String(), "czql: no CZQL_URL set: running on the embedded sandbox (demo organisation)\n") {
+		t.Errorf("stderr lacks the sandbox note:\n%s", stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "Name\n") || !strings.Contains(stdout.String(), "\nTask\n") {
+		t.Errorf("stdout:\n%s", stdout.String())
+	}
+}
+
+func TestTerminalIsRefusedForNow(t *testing.T) {
+	tty, err := os.Open("/dev/tty")
+	if err != nil {
+		t.Skip("no terminal:", err)
+	}
+	defer tty.Close()
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), nil, tty, &stdout, &stderr, func(string) string { return "" }); code != ExitUsage {
+		t.Errorf("code %d, want 2", code)
+	}
+	check(t, "stderr", stderr.String(), notInteractive+"\n")
+}

@@ -1,0 +1,124 @@
+package repl
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/czql/czql/diag"
+)
+
+// metaCommand is one backslash command.
+type metaCommand struct {
+	name  string // without the backslash
+	args  string // the synopsis of the arguments, for \help
+	help  string
+	run   func(s *Session, ctx context.Context, arg string)
+	alias []string
+}
+
+// metaCommands returns the meta-commands in the order \help lists them.
+func metaCommands() []metaCommand {
+	return []metaCommand{
+		{name: "help", help: "list the meta-commands", run: (*Session).metaHelp, alias: []string{"?"}},
+		{name: "entities", args: "[PATTERN]", help: "list the entities (PATTERN: a glob or a substring, any case)", run: (*Session).metaEntities},
+		{name: "describe", args: "ENTITY", help: "show an entity's fields (type, label, flags) and relations", run: (*Session).metaDescribe, alias: []string{"d"}},
+		{name: "translate", args: "QUERY", help: "show the JSON request of QUERY without sending it", run: (*Session).metaTranslate},
+		{name: "fmt", args: "QUERY", help: "show QUERY in canonical form", run: (*Session).metaFmt},
+		{name: "format", args: "table|json|jsonl|csv", help: "set the result format", run: (*Session).metaFormat},
+		{name: "x", args: "[on|off|auto]", help: "vertical display of tables (no argument toggles it)", run: (*Session).metaExpanded},
+		{name: "timing", args: "[on|off]", help: "show the time and API calls of each statement", run: (*Session).metaTiming},
+		{name: "o", args: "[FILE]", help: "send results to FILE; without FILE, back to standard output", run: (*Session).metaOutput},
+		{name: "more", help: "show the next page of the last result", run: (*Session).metaMore},
+		{name: "all", help: "show every remaining row of the last result", run: (*Session).metaAll},
+		{name: "quit", help: "leave czql-repl", run: (*Session).metaQuit, alias: []string{"q"}},
+	}
+}
+
+// ExecMeta runs the meta-command line (starting with a backslash, such
+// as `\describe Task`). An unknown command is reported with the closest
+// names.
+func (s *Session) ExecMeta(ctx context.Context, line string) {
+	name, arg, _ := strings.Cut(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), `\`)), " ")
+	arg = strings.TrimSpace(arg)
+	for _, c := range metaCommands() {
+		if strings.EqualFold(name, c.name) || slices.Contains(c.alias, name) {
+			c.run(s, ctx, arg)
+			return
+		}
+	}
+	s.errorf(`unknown meta-command \%s`, name)
+	if names := diag.Suggest(name, metaNames()); len(names) > 0 {
+		s.notef(`	did you mean \%s?`, names[0])
+	}
+	s.notef(`Type \help for the list.`)
+}
+
+// metaNames returns the names of the meta-commands, without backslash.
+func metaNames() []string {
+	var names []string
+	for _, c := range metaCommands() {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// MetaNames returns the meta-commands with their backslash, for
+// completion.
+func MetaNames() []string {
+	names := metaNames()
+	for i, n := range names {
+		names[i] = `\` + n
+	}
+	return names
+}
+
+// metaHelp lists the meta-commands.
+func (s *Session) metaHelp(_ context.Context, _ string) {
+	var rows [][2]string
+	width := 0
+	for _, c := range metaCommands() {
+		syn := `\` + c.name
+		if c.args != "" {
+			syn += " " + c.args
+		}
+		rows = append(rows, [2]string{syn, c.help})
+		width = max(width, len(syn))
+	}
+	var b strings.Builder
+	b.WriteString("Statements end with ';' and may span lines. Meta-commands:\n")
+	for _, r := range rows {
+		b.WriteString("  " + r[0] + strings.Repeat(" ", width-len(r[0])) + "  " + r[1] + "\n")
+	}
+	s.write(b.String())
+}
+
+// write writes text to the result output, reporting a failure.
+func (s *Session) write(text string) {
+	if _, err := s.out.Write([]byte(text)); err != nil {
+		s.errorf("writing output: %v", err)
+	}
+}
+
+// metaQuit ends the session.
+func (s *Session) metaQuit(_ context.Context, _ string) { s.quit = true }
+
+// metaMore shows the next page of the pending result.
+func (s *Session) metaMore(_ context.Context, _ string) { s.continueResult(false) }
+
+// metaAll shows the rest of the pending result.
+func (s *Session) metaAll(_ context.Context, _ string) { s.continueResult(true) }
+
+// continueResult shows the next page, or everything left, of the
+// pending result.
+func (s *Session) continueResult(all bool) {
+	if s.pager == nil {
+		s.errorf("no more rows: there is no result with more rows to show")
+		return
+	}
+	limit := 0
+	if !all {
+		limit = pageSize(s.pager.body)
+	}
+	s.showPage(limit)
+}

@@ -1,0 +1,124 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/czql/czql/client"
+	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/metadata"
+)
+
+// Config is what a [Session] runs against and writes to.
+type Config struct {
+	Client   *client.Client     // the logged-in client
+	Metadata *metadata.Metadata // what statements are validated against; nil to send them unchecked
+	// Calls returns the number of API requests sent so far, for \timing;
+	// nil counts none.
+	Calls  func() int64
+	Stdout io.Writer // results (unless \o redirects them)
+	Stderr io.Writer // diagnostics, errors and notes
+	Format string    // the initial result format; "" means table
+	Width  int       // the display width for \x auto; 0 means 80
+}
+
+// Session is the state of one shell. It is not safe for concurrent use.
+type Session struct {
+	cfg      Config
+	out      io.Writer // where results go: cfg.Stdout or the \o file
+	file     *os.File  // the \o file, if any
+	format   string
+	expanded string // "off", "on" or "auto"
+	timing   bool
+	pager    *pager // the result \more and \all continue, if any
+	shown    bool   // a table or CSV result was written: the next one follows a blank line
+	failed   bool
+	quit     bool
+	now      func() time.Time
+}
+
+// NewSession returns a session on cfg with the table format (or
+// cfg.Format), expanded display off and timing off.
+func NewSession(cfg Config) *Session {
+	if cfg.Format == "" {
+		cfg.Format = "table"
+	}
+	if cfg.Width <= 0 {
+		cfg.Width = 80
+	}
+	return &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "off", now: time.Now}
+}
+
+// Failed reports whether any statement or meta-command has failed.
+func (s *Session) Failed() bool { return s.failed }
+
+// Quit reports whether \quit was given.
+func (s *Session) Quit() bool { return s.quit }
+
+// Close ends the pending result and closes the \o file, if any.
+func (s *Session) Close() error {
+	s.dropPager()
+	return s.closeFile()
+}
+
+// errorf reports a failure on standard error and marks the session
+// failed.
+func (s *Session) errorf(format string, args ...any) {
+	s.failed = true
+	fmt.Fprintf(s.cfg.Stderr, "czql-repl: "+format+"\n", args...)
+}
+
+// notef writes a note on standard error.
+func (s *Session) notef(format string, args ...any) {
+	fmt.Fprintf(s.cfg.Stderr, format+"\n", args...)
+}
+
+// ExecStatement validates, translates and runs the statements of text
+// (normally one, ending with ';'), printing each result's first page.
+// Diagnostics are shown with source snippets, and nothing is sent when
+// any is an error. Failures are reported and remembered ([Session.Failed]).
+func (s *Session) ExecStatement(ctx context.Context, text string) {
+	start, calls := s.now(), s.calls()
+	reqs, code := cli.Prepare(ctx, s.cfg.Stderr, stdinName, []byte(text), s.cfg.Metadata)
+	if code != cli.ExitOK {
+		s.failed = true
+		return
+	}
+	for _, req := range reqs {
+		s.dropPager()
+		s.pager = newPager(ctx, s.cfg.Client, req.Body)
+		if !s.showPage(pageSize(req.Body)) {
+			break
+		}
+	}
+	s.reportTiming(start, calls)
+}
+
+// stdinName names the statements in diagnostics.
+const stdinName = "<stdin>"
+
+// calls returns the API calls sent so far.
+func (s *Session) calls() int64 {
+	if s.cfg.Calls == nil {
+		return 0
+	}
+	return s.cfg.Calls()
+}
+
+// reportTiming writes the time and API calls since start when \timing is
+// on.
+func (s *Session) reportTiming(start time.Time, calls int64) {
+	if !s.timing {
+		return
+	}
+	n := s.calls() - calls
+	unit := "calls"
+	if n == 1 {
+		unit = "call"
+	}
+	ms := float64(s.now().Sub(start).Microseconds()) / 1000
+	s.notef("Time: %.3f ms, %d API %s", ms, n, unit)
+}
