@@ -208,3 +208,7 @@ func RowCells(body any, row json.RawMessage) ([]string, error) {
 	}
 	return cells, nil
 }
+
+// PageSize is the size of the first page of a translated request body: its
+// LIMIT, or the API's default of 100.
+func PageSize(body any) int { return pageSize(body) }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/cli"
 )
 
 // metaCommand is one backslash command.
@@ -118,7 +119,7 @@ func (s *Session) continueResult(all bool) {
 	}
 	limit := 0
 	if !all {
-		limit = pageSize(s.pager.body)
+		limit = cli.PageSize(s.pager.body)
 	}
 	s.showPage(limit)
 }

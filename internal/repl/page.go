@@ -5,12 +5,8 @@ import (
 	"encoding/json"
 	"iter"
 
-	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
 )
-
-// defaultPageSize is the API's page size when a query has no LIMIT.
-const defaultPageSize = 100
 
 // pager holds a running result: the rows not shown yet, fetched page by
 // page as they are pulled.
@@ -59,20 +55,4 @@ func (p *pager) more() (bool, error) {
 func (p *pager) close() {
 	p.done = true
 	p.stop()
-}
-
-// pageSize is the size of the first page of body: its LIMIT, or the API's
-// default.
-func pageSize(body any) int {
-	var p *api.Paging
-	switch b := body.(type) {
-	case *api.EntityQuery:
-		p = b.Paging
-	case *api.AggregateQuery:
-		p = b.Paging
-	}
-	if p != nil && p.Limit != nil && *p.Limit > 0 {
-		return *p.Limit
-	}
-	return defaultPageSize
 }

@@ -90,7 +90,7 @@ func (s *Session) ExecStatement(ctx context.Context, text string) {
 	for _, req := range reqs {
 		s.dropPager()
 		s.pager = newPager(ctx, s.cfg.Client, req.Body)
-		if !s.showPage(pageSize(req.Body)) {
+		if !s.showPage(cli.PageSize(req.Body)) {
 			break
 		}
 	}
