@@ -54,7 +54,16 @@ var depRules = map[string]depRule{
 	// and nothing but tests import it.
 	"internal/golden": {exec: true},
 	"internal/cli":    {ours: []string{"LIBS"}, net: true, exec: true},
-	"internal/repl":   {ours: []string{"LIBS", "internal/cli"}, net: true, exec: true},
+	"internal/repl":   {ours: []string{"LIBS", "internal/cli", "internal/repl/complete", "internal/tty"}, net: true, exec: true},
+	// internal/repl/complete computes the REPL's completions from the
+	// lexer and a partial parse; it is pure (no I/O).
+	"internal/repl/complete": {ours: []string{"lexer", "parser", "ast", "metadata", "diag", "format"}},
+	// internal/tty is the terminal layer of the REPL: raw mode, state
+	// save and restore, no-echo password reads, window size.
+	"internal/tty": {},
+	// internal/ptytest is a test-only helper: it runs a program on a
+	// pseudo-terminal.
+	"internal/ptytest": {exec: true},
 	"cmd/czql":        {ours: []string{"internal/cli"}, net: true, exec: true},
 	"cmd/czql-repl":   {ours: []string{"internal/repl"}, net: true, exec: true},
 }

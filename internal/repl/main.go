@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	defer conn.Close()
 	s := NewSession(Config{
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
-		Stdout: stdout, Stderr: stderr, Format: f.format, Width: columns(getenv),
+		Stdout: stdout, Stderr: stderr, Format: f.format, Width: fixedWidth(columns(getenv)),
 	})
 	return finish(s, s.RunScript(ctx, stdin), stderr)
 }
@@ -116,6 +116,9 @@ func columns(getenv func(string) string) int {
 	}
 	return n
 }
+
+// fixedWidth returns a Width function that always answers n.
+func fixedWidth(n int) func() int { return func() int { return n } }
 
 // isTerminal reports whether r is a terminal.
 func isTerminal(r io.Reader) bool {

@@ -14,7 +14,7 @@ import (
 
 // needMetadata reports whether there is metadata, complaining when not.
 func (s *Session) needMetadata(cmd string) bool {
-	if s.cfg.Metadata == nil {
+	if s.Metadata() == nil {
 		s.errorf(`\%s: no metadata (see 'czql metadata fetch' or --metadata)`, cmd)
 		return false
 	}
@@ -28,7 +28,7 @@ func (s *Session) metaEntities(_ context.Context, arg string) {
 		return
 	}
 	var b strings.Builder
-	for _, name := range s.cfg.Metadata.EntityNames() {
+	for _, name := range s.Metadata().EntityNames() {
 		if matchName(arg, name) {
 			b.WriteString(name + "\n")
 		}
@@ -55,10 +55,10 @@ func (s *Session) metaDescribe(_ context.Context, arg string) {
 		s.errorf(`\describe needs an entity name`)
 		return
 	}
-	ent := s.cfg.Metadata.Entity(arg)
+	ent := s.Metadata().Entity(arg)
 	if ent == nil {
 		s.errorf("no entity %q in the metadata", arg)
-		if names := diag.Suggest(arg, s.cfg.Metadata.EntityNames()); len(names) > 0 {
+		if names := diag.Suggest(arg, s.Metadata().EntityNames()); len(names) > 0 {
 			s.notef("\tdid you mean %q?", names[0])
 		}
 		return
@@ -88,7 +88,7 @@ func relationsText(ent *metadata.Entity) string {
 
 // metaTranslate shows the JSON request of the query arg.
 func (s *Session) metaTranslate(ctx context.Context, arg string) {
-	out, code := cli.TranslateJSON(ctx, s.cfg.Stderr, stdinName, []byte(arg), s.cfg.Metadata)
+	out, code := cli.TranslateJSON(ctx, s.cfg.Stderr, stdinName, []byte(arg), s.Metadata())
 	if code != cli.ExitOK {
 		s.failed = true
 		return

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/czql/czql/client"
@@ -22,7 +23,17 @@ type Config struct {
 	Stdout io.Writer // results (unless \o redirects them)
 	Stderr io.Writer // diagnostics, errors and notes
 	Format string    // the initial result format; "" means table
-	Width  int       // the display width for \x auto; 0 means 80
+	// Width returns the display width now (it follows a resized
+	// terminal): tables wider than it have their widest values cut with
+	// "…", and \x auto turns to vertical display. Nil, or 0, means
+	// unlimited: nothing is cut and \x auto stays horizontal.
+	Width func() int
+	// Progress shows a row counter on Stderr while \all fetches (for a
+	// terminal).
+	Progress bool
+	// Refresh fetches the metadata again, for \refresh; nil when there is
+	// nowhere to fetch it from.
+	Refresh func(ctx context.Context) (*metadata.Metadata, error)
 }
 
 // Session is the state of one shell. It is not safe for concurrent use.
@@ -38,6 +49,7 @@ type Session struct {
 	failed   bool
 	quit     bool
 	now      func() time.Time
+	md       atomic.Pointer[metadata.Metadata]
 }
 
 // NewSession returns a session on cfg with the table format (or
@@ -46,10 +58,24 @@ func NewSession(cfg Config) *Session {
 	if cfg.Format == "" {
 		cfg.Format = "table"
 	}
-	if cfg.Width <= 0 {
-		cfg.Width = 80
+	s := &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "off", now: time.Now}
+	s.md.Store(cfg.Metadata)
+	return s
+}
+
+// SetMetadata replaces the metadata statements are validated against
+// (after a background fetch). It is safe to call while the session runs.
+func (s *Session) SetMetadata(md *metadata.Metadata) { s.md.Store(md) }
+
+// Metadata returns the metadata statements are validated against, or nil.
+func (s *Session) Metadata() *metadata.Metadata { return s.md.Load() }
+
+// width returns the display width; 0 means unlimited.
+func (s *Session) width() int {
+	if s.cfg.Width == nil {
+		return 0
 	}
-	return &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "off", now: time.Now}
+	return max(s.cfg.Width(), 0)
 }
 
 // Failed reports whether any statement or meta-command has failed.
@@ -82,7 +108,7 @@ func (s *Session) notef(format string, args ...any) {
 // any is an error. Failures are reported and remembered ([Session.Failed]).
 func (s *Session) ExecStatement(ctx context.Context, text string) {
 	start, calls := s.now(), s.calls()
-	reqs, code := cli.Prepare(ctx, s.cfg.Stderr, stdinName, []byte(text), s.cfg.Metadata)
+	reqs, code := cli.Prepare(ctx, s.cfg.Stderr, stdinName, []byte(text), s.Metadata())
 	if code != cli.ExitOK {
 		s.failed = true
 		return

@@ -94,7 +94,7 @@ func (s *Session) render(body any, rows []json.RawMessage) error {
 	if err := writeRows(&buf, s.format, body, rows); err != nil {
 		return err
 	}
-	if maxLineWidth(buf.String()) > s.cfg.Width {
+	if w := s.width(); w > 0 && maxLineWidth(buf.String()) > w {
 		return writeVertical(s.out, body, rows)
 	}
 	_, err := s.out.Write(buf.Bytes())
