@@ -64,8 +64,8 @@ var depRules = map[string]depRule{
 	// internal/ptytest is a test-only helper: it runs a program on a
 	// pseudo-terminal.
 	"internal/ptytest": {exec: true},
-	"cmd/czql":        {ours: []string{"internal/cli"}, net: true, exec: true},
-	"cmd/czql-repl":   {ours: []string{"internal/repl"}, net: true, exec: true},
+	"cmd/czql":         {ours: []string{"internal/cli"}, net: true, exec: true},
+	"cmd/czql-repl":    {ours: []string{"internal/repl"}, net: true, exec: true},
 }
 
 // TestDependencies checks the import graph of the module's non-test code
