@@ -10,7 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/czql/czql/client"
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
 	"github.com/czql/czql/translate"
@@ -22,67 +21,6 @@ import (
 // ResultFormats lists the result formats of `czql run`: table, json,
 // jsonl and csv.
 func ResultFormats() []string { return append([]string(nil), resultFormats...) }
-
-// ConnectOptions says how [Connect] connects.
-type ConnectOptions struct {
-	Stdin  io.Reader           // for --password-stdin style reads; may be nil
-	Stderr io.Writer           // notes and errors
-	Getenv func(string) string // the environment; nil means empty
-	// Sandbox forces the embedded sandbox even when CZQL_URL is set.
-	Sandbox bool
-	// MetadataPath overrides the metadata to validate against.
-	MetadataPath string
-}
-
-// Conn is a logged-in client with the metadata to validate against (nil
-// when there is none).
-type Conn struct {
-	Client   *client.Client
-	Metadata *metadata.Metadata
-	conn     *connection
-	calls    atomic.Int64
-}
-
-// Calls returns how many API requests the client has sent so far.
-func (c *Conn) Calls() int64 { return c.calls.Load() }
-
-// Close stops the embedded sandbox, if any.
-func (c *Conn) Close() { c.conn.close() }
-
-// Connect connects as `czql run` does: the organisation CZQL_URL names
-// with the credentials of the environment, or the embedded sandbox with
-// the demo organisation (saying so on Stderr). It returns an exit code
-// other than [ExitOK] on failure, the error already reported.
-func Connect(ctx context.Context, o ConnectOptions) (*Conn, int) {
-	c := &Conn{}
-	counter := &callCounter{w: o.Stderr, n: &c.calls}
-	getenv := o.Getenv
-	if o.Sandbox {
-		getenv = withoutURL(getenv)
-	}
-	e := &env{ctx: ctx, stdin: o.Stdin, stdout: o.Stderr, stderr: counter, getenv: getenv}
-	conn, code := connect(e, connFlags{debug: true})
-	if code != ExitOK {
-		return nil, code
-	}
-	md, code := runMetadata(e, o.MetadataPath, conn)
-	if code != ExitOK {
-		conn.close()
-		return nil, code
-	}
-	c.Client, c.Metadata, c.conn = conn.client, md, conn
-	return c, ExitOK
-}
-
-// withoutURL hides CZQL_URL from getenv.
-func withoutURL(getenv func(string) string) func(string) string {
-	return func(name string) string {
-		if name == "CZQL_URL" || getenv == nil {
-			return ""
-		}
-		return getenv(name)
-	}
-}
 
 // callCounter passes lines through to w, except the client's debug lines:
 // request lines ("czql: --> ") are counted and the others dropped.

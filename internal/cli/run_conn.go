@@ -19,6 +19,9 @@ const embeddedNote = "czql: no CZQL_URL set: running on the embedded sandbox (de
 type connFlags struct {
 	passwordStdin bool
 	debug         bool
+	// askPassword asks for a missing password (the REPL's no-echo
+	// prompt); nil means none is asked.
+	askPassword func() (string, error)
 }
 
 // connection is a logged-in client, on the embedded sandbox or on the
@@ -57,6 +60,14 @@ func connectRemote(e *env, raw string, f connFlags) (*connection, int) {
 		pw, err := readPassword(e.stdin)
 		if err != nil {
 			e.errorf("reading the password from standard input: %v", err)
+			return nil, ExitUsage
+		}
+		cfg.Password = pw
+	}
+	if cfg.APIKey == "" && cfg.User != "" && cfg.Password == "" && f.askPassword != nil {
+		pw, err := f.askPassword()
+		if err != nil {
+			e.errorf("reading the password: %v", err)
 			return nil, ExitUsage
 		}
 		cfg.Password = pw

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/czql/czql/metadata"
+	"github.com/czql/czql/sandbox"
+)
+
+// startConnSandbox serves the metadata fixture on 127.0.0.1:0 and
+// returns the environment that reaches it, with user caches in a
+// temporary directory.
+func startConnSandbox(t *testing.T) map[string]string {
+	t.Helper()
+	md, err := metadata.Load("../../testdata/metadata/clarizen.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sandbox.Start(context.Background(), "127.0.0.1:0", sandbox.Options{
+		Metadata: md, Data: sandbox.NewDataset(), RateLimit: -1,
+		Users: map[string]string{"ann": "s3cret-pw"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return map[string]string{"CZQL_URL": srv.URL, "CZQL_USER": "ann", "XDG_CACHE_HOME": t.TempDir()}
+}
+
+func TestConnectAsksForAMissingPassword(t *testing.T) {
+	env := startConnSandbox(t)
+	asked := 0
+	var stderr bytes.Buffer
+	c, code := Connect(context.Background(), ConnectOptions{
+		Stderr: &stderr, Getenv: func(k string) string { return env[k] },
+		AskPassword: func() (string, error) { asked++; return "s3cret-pw", nil },
+	})
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d\n%s", code, stderr.String())
+	}
+	defer c.Close()
+	if asked != 1 {
+		t.Errorf("AskPassword called %d times, want 1", asked)
+	}
+	if strings.Contains(stderr.String(), "s3cret-pw") {
+		t.Errorf("stderr shows the password:\n%s", stderr.String())
+	}
+}
+
+func TestConnectPasswordFromEnvironmentIsNotAsked(t *testing.T) {
+	env := startConnSandbox(t)
+	env["CZQL_PASSWORD"] = "s3cret-pw"
+	c, code := Connect(context.Background(), ConnectOptions{
+		Stderr: &bytes.Buffer{}, Getenv: func(k string) string { return env[k] },
+		AskPassword: func() (string, error) { return "", errors.New("must not be asked") },
+	})
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d", code)
+	}
+	c.Close()
+}
+
+func TestConnectFailingPromptIsAUsageError(t *testing.T) {
+	env := startConnSandbox(t)
+	var stderr bytes.Buffer
+	_, code := Connect(context.Background(), ConnectOptions{
+		Stderr: &stderr, Getenv: func(k string) string { return env[k] },
+		AskPassword: func() (string, error) { return "", errors.New("interrupted") },
+	})
+	if code != ExitUsage || !strings.Contains(stderr.String(), "reading the password: interrupted") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+}
+
+func TestDeferredMetadataIsFetchedIntoTheCache(t *testing.T) {
+	env := startConnSandbox(t)
+	env["CZQL_PASSWORD"] = "s3cret-pw"
+	opts := ConnectOptions{Stderr: &bytes.Buffer{}, Getenv: func(k string) string { return env[k] }, DeferMetadata: true}
+	c, code := Connect(context.Background(), opts)
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d", code)
+	}
+	defer c.Close()
+	if !c.MetadataMissing || c.Metadata != nil {
+		t.Fatalf("MetadataMissing = %v, Metadata = %v; want true, nil", c.MetadataMissing, c.Metadata)
+	}
+	md, note, err := c.RefreshMetadata(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md.Entity("Task") == nil || !strings.Contains(note, "fetched the metadata of 56 entities") {
+		t.Errorf("note %q; Task found: %v", note, md.Entity("Task") != nil)
+	}
+	caches, _ := filepath.Glob(filepath.Join(env["XDG_CACHE_HOME"], "czql", "metadata", "*.cache"))
+	if len(caches) != 1 {
+		t.Fatalf("caches written: %v", caches)
+	}
+	if fi, err := os.Stat(caches[0]); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("cache mode: %v %v", fi.Mode(), err)
+	}
+	again, code := Connect(context.Background(), opts)
+	if code != ExitOK {
+		t.Fatalf("second Connect: exit %d", code)
+	}
+	defer again.Close()
+	if again.MetadataMissing || again.Metadata == nil || again.Metadata.Entity("Task") == nil {
+		t.Errorf("second Connect did not load the cache: missing=%v", again.MetadataMissing)
+	}
+}
+
+func TestRefreshMetadataReloadsTheNamedFile(t *testing.T) {
+	env := startConnSandbox(t)
+	env["CZQL_PASSWORD"] = "s3cret-pw"
+	path := filepath.Join(t.TempDir(), "md.json")
+	if err := os.WriteFile(path, []byte(`{"entityDescriptions":[{"typeName":"Task","fields":[{"name":"Name","type":"String"}]}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, code := Connect(context.Background(), ConnectOptions{
+		Stderr: &bytes.Buffer{}, Getenv: func(k string) string { return env[k] }, MetadataPath: path, DeferMetadata: true,
+	})
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d", code)
+	}
+	defer c.Close()
+	if err := os.WriteFile(path, []byte(`{"entityDescriptions":[{"typeName":"Project"},{"typeName":"User"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	md, note, err := c.RefreshMetadata(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md.Entity("Project") == nil || note != "loaded the metadata of 2 entities from "+path {
+		t.Errorf("note %q", note)
+	}
+}
