@@ -16,19 +16,30 @@ type metaCommand struct {
 	help  string
 	run   func(s *Session, ctx context.Context, arg string)
 	alias []string
+	// values are the words the argument is completed from: "" for none,
+	// argEntity for entity names, argQuery for CZQL text, or a list
+	// separated by '|'.
+	values string
 }
+
+// The argument kinds of metaCommand.values that are not word lists.
+const (
+	argEntity = "<entity>"
+	argQuery  = "<query>"
+)
 
 // metaCommands returns the meta-commands in the order \help lists them.
 func metaCommands() []metaCommand {
 	return []metaCommand{
 		{name: "help", help: "list the meta-commands", run: (*Session).metaHelp, alias: []string{"?"}},
 		{name: "entities", args: "[PATTERN]", help: "list the entities (PATTERN: a glob or a substring, any case)", run: (*Session).metaEntities},
-		{name: "describe", args: "ENTITY", help: "show an entity's fields (type, label, flags) and relations", run: (*Session).metaDescribe, alias: []string{"d"}},
-		{name: "translate", args: "QUERY", help: "show the JSON request of QUERY without sending it", run: (*Session).metaTranslate},
-		{name: "fmt", args: "QUERY", help: "show QUERY in canonical form", run: (*Session).metaFmt},
-		{name: "format", args: "table|json|jsonl|csv", help: "set the result format", run: (*Session).metaFormat},
-		{name: "x", args: "[on|off|auto]", help: "vertical display of tables (no argument toggles it)", run: (*Session).metaExpanded},
-		{name: "timing", args: "[on|off]", help: "show the time and API calls of each statement", run: (*Session).metaTiming},
+		{name: "describe", args: "ENTITY", help: "show an entity's fields (type, label, flags) and relations", run: (*Session).metaDescribe, alias: []string{"d"}, values: argEntity},
+		{name: "translate", args: "QUERY", help: "show the JSON request of QUERY without sending it", run: (*Session).metaTranslate, values: argQuery},
+		{name: "fmt", args: "QUERY", help: "show QUERY in canonical form", run: (*Session).metaFmt, values: argQuery},
+		{name: "refresh", help: "load the metadata again (from the organisation, or the --metadata file)", run: (*Session).metaRefresh},
+		{name: "format", args: "table|json|jsonl|csv", help: "set the result format", run: (*Session).metaFormat, values: "table|json|jsonl|csv"},
+		{name: "x", args: "[on|off|auto]", help: "vertical display of tables (no argument toggles it)", run: (*Session).metaExpanded, values: "on|off|auto"},
+		{name: "timing", args: "[on|off]", help: "show the time and API calls of each statement", run: (*Session).metaTiming, values: "on|off"},
 		{name: "o", args: "[FILE]", help: "send results to FILE; without FILE, back to standard output", run: (*Session).metaOutput},
 		{name: "more", help: "show the next page of the last result", run: (*Session).metaMore},
 		{name: "all", help: "show every remaining row of the last result", run: (*Session).metaAll},
@@ -42,17 +53,25 @@ func metaCommands() []metaCommand {
 func (s *Session) ExecMeta(ctx context.Context, line string) {
 	name, arg, _ := strings.Cut(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), `\`)), " ")
 	arg = strings.TrimSpace(arg)
-	for _, c := range metaCommands() {
-		if strings.EqualFold(name, c.name) || slices.Contains(c.alias, name) {
-			c.run(s, ctx, arg)
-			return
-		}
+	if c, ok := findMeta(name); ok {
+		c.run(s, ctx, arg)
+		return
 	}
 	s.errorf(`unknown meta-command \%s`, name)
 	if names := diag.Suggest(name, metaNames()); len(names) > 0 {
 		s.notef(`	did you mean \%s?`, names[0])
 	}
 	s.notef(`Type \help for the list.`)
+}
+
+// findMeta returns the meta-command called name (or by an alias).
+func findMeta(name string) (metaCommand, bool) {
+	for _, c := range metaCommands() {
+		if strings.EqualFold(name, c.name) || slices.Contains(c.alias, name) {
+			return c, true
+		}
+	}
+	return metaCommand{}, false
 }
 
 // metaNames returns the names of the meta-commands, without backslash.

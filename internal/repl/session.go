@@ -31,9 +31,9 @@ type Config struct {
 	// Progress shows a row counter on Stderr while \all fetches (for a
 	// terminal).
 	Progress bool
-	// Refresh fetches the metadata again, for \refresh; nil when there is
-	// nowhere to fetch it from.
-	Refresh func(ctx context.Context) (*metadata.Metadata, error)
+	// Refresh loads the metadata again, for \refresh, and says where from;
+	// nil when there is nowhere to load it from.
+	Refresh func(ctx context.Context) (md *metadata.Metadata, note string, err error)
 }
 
 // Session is the state of one shell. It is not safe for concurrent use.
