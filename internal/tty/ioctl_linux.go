@@ -1,0 +1,10 @@
+package tty
+
+import "golang.org/x/sys/unix"
+
+// The ioctl requests that read and write the termios settings at once
+// (tcgetattr and tcsetattr with TCSANOW).
+const (
+	ioctlGetTermios = unix.TCGETS
+	ioctlSetTermios = unix.TCSETS
+)
