@@ -1,0 +1,52 @@
+package complete
+
+import "github.com/czql/czql/metadata"
+
+// Kind classifies a suggestion: Keyword, Entity, Field, Relation, Value,
+// Function, Operator.
+type Kind int
+
+// The kinds of suggestion.
+const (
+	Keyword  Kind = iota // a clause or condition keyword: SELECT, WHERE, GROUP BY, AND, ASC, …
+	Entity               // an entity type after FROM
+	Field                // a field of the entity in scope, or of a dot path's target
+	Relation             // a relation of the outer entity after FROM in a relation sub-select
+	Value                // a value after = / <> / IN (: a pick-list value, TRUE, FALSE, NULL
+	Function             // an aggregate function in the select list: COUNT( SUM( AVG( MIN( MAX(
+	Operator             // a condition operator after a field: =, LIKE, IS NULL, …
+)
+
+// Item is one suggestion.
+type Item struct {
+	Text        string // replaces text[Start:cursor]
+	Description string // one line shown beside it
+	Kind        Kind
+}
+
+// Result is the suggestions for one cursor position.
+type Result struct {
+	Start int    // byte offset in text where the word being completed starts
+	Items []Item // best first
+}
+
+// Complete returns the suggestions for the cursor at byte offset cursor of
+// text; md may be nil (then only keywords/operators).
+//
+// Only the statement around the cursor counts; the cursor is clamped to
+// [0, len(text)]. Complete never panics and does no I/O.
+func Complete(md *metadata.Metadata, text string, cursor int) Result {
+	cursor = min(max(cursor, 0), len(text))
+	st := splitStatement(text, cursor)
+	res := Result{Start: cursor}
+	switch st.frag.kind {
+	case fragComment, fragOpaque:
+		return res
+	case fragWord, fragString:
+		res.Start = st.frag.start
+	}
+	sc := analyse(st.toks[:st.structural])
+	c := newCompleter(md, st, sc)
+	res.Items = c.items()
+	return res
+}
