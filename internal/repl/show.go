@@ -1,27 +1,28 @@
 package repl
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/czql/czql/internal/cli"
 )
 
 // showPage fetches and prints up to limit rows of the pending result (0
 // means all of them), then a footer with the row count and, when rows
-// are left, the hint to continue. It reports false when the fetch or the
-// output failed.
+// are left, the hint to continue. While the rows are fetched a row
+// counter shows on standard error, with [Config.Progress]. It reports
+// false when the fetch or the output failed.
 func (s *Session) showPage(limit int) bool {
 	p := s.pager
-	rows, err := takeRows(p, limit)
+	counter := s.newRowCounter()
+	rows, err := takeRows(p, limit, counter.update)
 	var more bool
 	if err == nil {
 		more, err = p.more()
 	}
+	counter.clear()
 	if err != nil {
 		s.failed = true
 		cli.ReportError(s.cfg.Stderr, err)
@@ -46,8 +47,9 @@ func (s *Session) showPage(limit int) bool {
 	return true
 }
 
-// takeRows pulls up to limit rows of p (every row when limit is 0).
-func takeRows(p *pager, limit int) ([]json.RawMessage, error) {
+// takeRows pulls up to limit rows of p (every row when limit is 0),
+// telling fetched the number of rows pulled after each.
+func takeRows(p *pager, limit int, fetched func(n int)) ([]json.RawMessage, error) {
 	var rows []json.RawMessage
 	for limit == 0 || len(rows) < limit {
 		row, ok, err := p.pull()
@@ -55,6 +57,7 @@ func takeRows(p *pager, limit int) ([]json.RawMessage, error) {
 			return rows, err
 		}
 		rows = append(rows, row)
+		fetched(len(rows))
 	}
 	return rows, nil
 }
@@ -80,24 +83,39 @@ func (s *Session) dropPager() {
 	}
 }
 
-// render writes rows of the result of body in the session's format:
-// vertically when the format is table and \x is on, or auto and the
-// table is wider than the display.
+// render writes rows of the result of body in the session's format.
+// The table format is fitted to the display width (see renderTable);
+// it is written vertically when \x is on, or auto and the table would be
+// wider than the display.
 func (s *Session) render(body any, rows []json.RawMessage) error {
-	if s.format != "table" || s.expanded == "off" {
+	width := s.width()
+	switch {
+	case s.format != "table":
 		return writeRows(s.out, s.format, body, rows)
+	case s.expanded == "on":
+		return writeVertical(s.out, body, rows, width)
+	case s.expanded == "auto" && width > 0:
+		return s.renderAuto(body, rows, width)
 	}
-	if s.expanded == "on" {
-		return writeVertical(s.out, body, rows)
-	}
-	var buf bytes.Buffer
-	if err := writeRows(&buf, s.format, body, rows); err != nil {
+	text, err := renderTable(body, rows, width)
+	if err != nil {
 		return err
 	}
-	if w := s.width(); w > 0 && maxLineWidth(buf.String()) > w {
-		return writeVertical(s.out, body, rows)
+	_, err = io.WriteString(s.out, text)
+	return err
+}
+
+// renderAuto writes rows as a table when it fits in width without
+// cutting anything, vertically otherwise.
+func (s *Session) renderAuto(body any, rows []json.RawMessage, width int) error {
+	text, err := renderTable(body, rows, 0)
+	if err != nil {
+		return err
 	}
-	_, err := s.out.Write(buf.Bytes())
+	if maxLineWidth(text) > width {
+		return writeVertical(s.out, body, rows, width)
+	}
+	_, err = io.WriteString(s.out, text)
 	return err
 }
 
@@ -115,11 +133,11 @@ func writeRows(w io.Writer, format string, body any, rows []json.RawMessage) err
 	return rw.Close()
 }
 
-// maxLineWidth is the width in runes of the longest line of text.
+// maxLineWidth is the display width of the longest line of text.
 func maxLineWidth(text string) int {
 	w := 0
 	for line := range strings.Lines(text) {
-		w = max(w, utf8.RuneCountInString(strings.TrimSuffix(line, "\n")))
+		w = max(w, displayWidth(strings.TrimSuffix(line, "\n")))
 	}
 	return w
 }

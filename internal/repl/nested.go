@@ -1,0 +1,123 @@
+package repl
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"github.com/czql/czql/api"
+)
+
+// Relation sub-selects (SELECT Name, (SELECT Name, Email FROM Resources)
+// FROM Task) come back as a key of each row holding the related items,
+// {"entities": […]} or, from some servers, a bare array. The row's
+// relation column shows their count ("2 Resources"); the table format
+// then lists the items under the row as an indented sub-table of the
+// relation's fields, and vertical display as "Resources[1].Name" lines.
+
+// nestIndent is how much further in a sub-table is than its parent row.
+const nestIndent = 2
+
+// relationsOf returns the relation sub-selects of the request body: those
+// of an entity query, none for any other body.
+func relationsOf(body any) []api.Relation {
+	if q, ok := body.(*api.EntityQuery); ok {
+		return q.Relations
+	}
+	return nil
+}
+
+// relationBody is a request body whose result columns are those of the
+// items of rel: its fields (the id when it selects none) and its own
+// relation sub-selects.
+func relationBody(rel api.Relation) *api.EntityQuery {
+	fields := rel.Fields
+	if len(fields) == 0 {
+		fields = []string{"id"}
+	}
+	return &api.EntityQuery{TypeName: rel.Name, Fields: fields, Relations: rel.Relations}
+}
+
+// relationItems returns the related items of each of rels in row, in
+// the order of rels (nil when row has none for a relation).
+func relationItems(rels []api.Relation, row json.RawMessage) ([][]json.RawMessage, error) {
+	if len(rels) == 0 {
+		return nil, nil
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(row, &obj); err != nil {
+		return nil, err
+	}
+	all := make([][]json.RawMessage, len(rels))
+	for i, rel := range rels {
+		items, err := itemsOf(lookupRaw(obj, rel.Name))
+		if err != nil {
+			return nil, err
+		}
+		all[i] = items
+	}
+	return all, nil
+}
+
+// lookupRaw returns obj[key], matching the key without regard to case
+// when there is no exact match, as the API's names do.
+func lookupRaw(obj map[string]json.RawMessage, key string) json.RawMessage {
+	if v, ok := obj[key]; ok {
+		return v
+	}
+	for k, v := range obj {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return nil
+}
+
+// itemsOf decodes the value of a relation key: {"entities": […]}, a bare
+// array, or nothing (no items). Any other value has no items, as the
+// relation column counts none.
+func itemsOf(v json.RawMessage) ([]json.RawMessage, error) {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return nil, nil
+	}
+	switch v[0] {
+	case '[':
+		var items []json.RawMessage
+		err := json.Unmarshal(v, &items)
+		return items, err
+	case '{':
+		var result struct {
+			Entities []json.RawMessage `json:"entities"`
+		}
+		err := json.Unmarshal(v, &result)
+		return result.Entities, err
+	}
+	return nil, nil
+}
+
+// nestedGrids returns the sub-tables of the items of each relation of
+// row that has any. They are labelled with the relation's name when body
+// has several relations.
+func nestedGrids(rels []api.Relation, row json.RawMessage) ([]nestedGrid, error) {
+	all, err := relationItems(rels, row)
+	if err != nil {
+		return nil, err
+	}
+	var nested []nestedGrid
+	for i, items := range all {
+		if len(items) == 0 {
+			continue
+		}
+		g, err := buildGrid(relationBody(rels[i]), items)
+		if err != nil {
+			return nil, err
+		}
+		label := ""
+		if len(rels) > 1 {
+			label = rels[i].Name
+		}
+		nested = append(nested, nestedGrid{label: label, grid: g})
+	}
+	return nested, nil
+}
