@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/tty"
 )
 
 // The exit codes of czql-repl.
@@ -21,38 +23,42 @@ const (
 	ExitUsage  = 2 // could not run: bad flags, no connection
 )
 
-// notInteractive is the message for a terminal on standard input, until
-// the interactive editor exists.
-const notInteractive = "czql-repl: interactive mode is not available yet; pipe statements on stdin"
-
 // flags are the command-line flags of czql-repl.
 type flags struct {
-	sandbox  bool
-	metadata string
-	format   string
+	sandbox       bool
+	metadata      string
+	format        string
+	passwordStdin bool
 }
 
 // Main runs czql-repl with args (without the program name) and returns
-// its exit code. A SIGINT cancels the running statement and ends the
-// session.
+// its exit code. On a terminal it is the interactive shell; otherwise it
+// runs the statements of stdin, and a SIGINT cancels the running
+// statement and ends the session.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if isTerminal(stdin) {
+		f, code := parseFlags(args, stderr)
+		if f == nil {
+			return code
+		}
+		return interactive(f, stdout, stderr, os.Getenv)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return run(ctx, args, stdin, stdout, stderr, os.Getenv)
 }
 
-// run is Main with the context and the environment given.
+// run runs the statements of stdin (not a terminal), with the context
+// and the environment given.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	f, code := parseFlags(args, stderr)
 	if f == nil {
 		return code
 	}
-	if isTerminal(stdin) {
-		fmt.Fprintln(stderr, notInteractive)
-		return ExitUsage
-	}
+	in := bufio.NewReader(stdin) // shared: --password-stdin takes its first line
 	conn, code := cli.Connect(ctx, cli.ConnectOptions{
-		Stdin: stdin, Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
+		Stdin: in, Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
+		PasswordStdin: f.passwordStdin,
 	})
 	if code != cli.ExitOK {
 		return ExitUsage
@@ -60,9 +66,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	defer conn.Close()
 	s := NewSession(Config{
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
-		Stdout: stdout, Stderr: stderr, Format: f.format, Width: fixedWidth(columns(getenv)),
+		Stdout: stdout, Stderr: stderr, Format: f.format, Width: scriptWidth(stdout, getenv),
+		Refresh: conn.RefreshMetadata,
 	})
-	return finish(s, s.RunScript(ctx, stdin), stderr)
+	return finish(s, s.RunScript(ctx, in), stderr)
 }
 
 // finish closes s and returns the exit code of the session.
@@ -90,6 +97,7 @@ func parseFlags(args []string, stderr io.Writer) (*flags, int) {
 	fs.BoolVar(&f.sandbox, "sandbox", false, "use the embedded sandbox with the demo organisation even when CZQL_URL is set")
 	fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE`")
 	fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table, json, jsonl or csv")
+	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (on a terminal: asked without echo)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil, ExitOK
@@ -117,8 +125,18 @@ func columns(getenv func(string) string) int {
 	return n
 }
 
-// fixedWidth returns a Width function that always answers n.
-func fixedWidth(n int) func() int { return func() int { return n } }
+// scriptWidth is the display width when statements come from a pipe or
+// a file: the terminal's width when the results go to one, else COLUMNS,
+// else unlimited (results written to a file are never cut).
+func scriptWidth(stdout io.Writer, getenv func(string) string) func() int {
+	if f, ok := stdout.(*os.File); ok && tty.IsTerminal(f.Fd()) {
+		if t, err := tty.New(f); err == nil {
+			return func() int { cols, _ := t.Size(); return cols }
+		}
+	}
+	n := columns(getenv)
+	return func() int { return n }
+}
 
 // isTerminal reports whether r is a terminal.
 func isTerminal(r io.Reader) bool {

@@ -3,7 +3,6 @@ package repl
 import (
 	"bytes"
 	"context"
-	"os"
 	"strings"
 	"testing"
 )
@@ -36,17 +35,4 @@ func TestEmbeddedSandboxByDefault(t *testing.T) {
 	if !strings.HasPrefix(stdout.String(), "Name\n") || !strings.Contains(stdout.String(), "\nTask\n") {
 		t.Errorf("stdout:\n%s", stdout.String())
 	}
-}
-
-func TestTerminalIsRefusedForNow(t *testing.T) {
-	tty, err := os.Open("/dev/tty")
-	if err != nil {
-		t.Skip("no terminal:", err)
-	}
-	defer tty.Close()
-	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), nil, tty, &stdout, &stderr, func(string) string { return "" }); code != ExitUsage {
-		t.Errorf("code %d, want 2", code)
-	}
-	check(t, "stderr", stderr.String(), notInteractive+"\n")
 }

@@ -1,6 +1,5 @@
 package repl
 
 // The -update flag of `go test ./... -update` is defined by the golden
-// package; this package has no golden files of its own yet, but must
-// accept the flag.
+// package, which the table tests use.
 import _ "github.com/czql/czql/internal/golden"

@@ -1,0 +1,171 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/czql/czql/lexer"
+)
+
+// The prompts of the interactive shell: the first line of a statement,
+// and the lines that continue it.
+const (
+	promptFirst    = "czql=> "
+	promptContinue = "czql-> "
+)
+
+// editor is the line discipline of the interactive shell, apart from the
+// terminal: it gathers the lines Enter hands it into statements, runs
+// them and meta-commands, records them in the history, and says which
+// prompt to show.
+//
+// A line that starts with a backslash on the first line is a
+// meta-command. Otherwise lines accumulate; every statement a ';' ends
+// runs at once, and an empty line runs what is pending unless it is
+// unfinished (needsMore).
+type editor struct {
+	s       *Session
+	pending string   // the lines of the unfinished statement, each ending in "\n"
+	hist    *history // nil without a history file
+	stderr  io.Writer
+	// run calls f with a context that Ctrl+C cancels.
+	run func(f func(ctx context.Context))
+
+	mu       sync.Mutex
+	notes    []string // lines from background work, shown before the next output
+	histFail bool     // a history failure has been reported
+}
+
+// newEditor returns an editor on s; run may be nil to call f with a
+// background context.
+func newEditor(s *Session, hist *history, stderr io.Writer, run func(func(context.Context))) *editor {
+	if run == nil {
+		run = func(f func(context.Context)) { f(context.Background()) }
+	}
+	return &editor{s: s, hist: hist, stderr: stderr, run: run}
+}
+
+// prompt returns the prompt for the next line.
+func (e *editor) prompt() string {
+	if e.pending != "" {
+		return promptContinue
+	}
+	return promptFirst
+}
+
+// clear drops the pending statement (Ctrl+C at the prompt).
+func (e *editor) clear() { e.pending = "" }
+
+// note queues a line for the next time output is shown; background
+// goroutines use it so as not to write over the line being edited.
+func (e *editor) note(line string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.notes = append(e.notes, line)
+}
+
+// flushNotes writes the queued notes.
+func (e *editor) flushNotes() {
+	e.mu.Lock()
+	notes := e.notes
+	e.notes = nil
+	e.mu.Unlock()
+	for _, n := range notes {
+		fmt.Fprintln(e.stderr, n)
+	}
+}
+
+// enter handles one line of input, as Enter hands it over.
+func (e *editor) enter(line string) {
+	e.flushNotes()
+	blank := strings.TrimSpace(line) == ""
+	switch {
+	case e.pending == "" && blank:
+		return
+	case isMetaLine(line) && !e.inComment():
+		e.runPending()
+		e.meta(strings.TrimSpace(line))
+	case blank:
+		if !needsMore(e.pending) {
+			e.runPending()
+		}
+	default:
+		e.add(line)
+	}
+}
+
+// isMetaLine reports whether line is a meta-command.
+func isMetaLine(line string) bool {
+	return strings.HasPrefix(strings.TrimSpace(line), `\`)
+}
+
+// inComment reports whether the pending text ends inside a block
+// comment, where a backslash is text.
+func (e *editor) inComment() bool {
+	for _, d := range lexer.Scan(stdinName, e.pending).Diags {
+		if d.Code == lexer.CodeUnterminatedComment {
+			return true
+		}
+	}
+	return false
+}
+
+// add appends line to the pending statement and runs the statements its
+// ';' tokens end. What follows the last ';' stays pending unless it holds
+// nothing but blanks and complete comments.
+func (e *editor) add(line string) {
+	e.pending += line + "\n"
+	for !e.s.Quit() {
+		end := statementEnd(e.pending)
+		if end < 0 {
+			break
+		}
+		stmt := e.pending[:end]
+		e.pending = e.pending[end:]
+		e.statement(stmt)
+	}
+	if !hasTokens(e.pending) && !e.inComment() {
+		e.pending = ""
+	}
+}
+
+// runPending runs the pending statement, if it holds any token.
+func (e *editor) runPending() {
+	stmt := e.pending
+	e.pending = ""
+	if hasTokens(stmt) && !onlySemicolons(stmt) {
+		e.statement(stmt)
+	}
+}
+
+// statement records and runs one statement. Its leading blank lines are
+// dropped so that diagnostics count lines from its first.
+func (e *editor) statement(stmt string) {
+	stmt = strings.TrimLeft(stmt, " \t\r\n")
+	if onlySemicolons(stmt) {
+		return
+	}
+	e.remember(strings.TrimRight(stmt, " \t\r\n"))
+	e.run(func(ctx context.Context) { e.s.ExecStatement(ctx, stmt) })
+}
+
+// meta records and runs a meta-command line.
+func (e *editor) meta(line string) {
+	e.remember(line)
+	e.run(func(ctx context.Context) { e.s.ExecMeta(ctx, line) })
+}
+
+// remember appends entry to the history file; the first failure is
+// reported, the later ones are not.
+func (e *editor) remember(entry string) {
+	if e.hist == nil {
+		return
+	}
+	if err := e.hist.Add(entry); err != nil && !e.histFail {
+		e.histFail = true
+		fmt.Fprintf(e.stderr, "czql-repl: history not saved: %v\n", err)
+	}
+}

@@ -1,0 +1,257 @@
+package repl
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/czql/czql/internal/ptytest"
+	"github.com/czql/czql/metadata"
+	"github.com/czql/czql/sandbox"
+)
+
+// childEnv makes the test binary run czql-repl's Main instead of the
+// tests, so that a test can start the shell on a pseudo-terminal.
+const childEnv = "CZQL_REPL_TEST_CHILD"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// slowMarker is the value that makes the test server hang until the
+// client gives up: a query for it stands for a slow query.
+const slowMarker = "slow-query-marker"
+
+// The user of the password prompt test, with a password that appears
+// nowhere else.
+const (
+	promptUser     = "ann"
+	promptPassword = "hunter2-zq"
+)
+
+// wait is how long a test waits for the shell to show something.
+const wait = 15 * time.Second
+
+// slowServer serves the small organisation on 127.0.0.1:0; a request
+// whose body holds slowMarker is answered only when the client cancels
+// it, and is reported on the returned channel when it arrives.
+func slowServer(t *testing.T) (url string, slow <-chan struct{}) {
+	t.Helper()
+	md, err := metadata.Load(fixtureMetadataPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := sandbox.LoadDataset(smallDataset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sandbox.New(sandbox.Options{
+		Metadata: md, Data: data, RateLimit: -1,
+		Users: map[string]string{sandbox.DemoUser: sandbox.DemoPassword, promptUser: promptPassword},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arrived := make(chan struct{}, 4)
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if bytes.Contains(body, []byte(slowMarker)) {
+			arrived <- struct{}{}
+			<-r.Context().Done()
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		srv.ServeHTTP(w, r)
+	}))
+	t.Cleanup(hs.Close)
+	return hs.URL + "/v2.0/services", arrived
+}
+
+// shell starts czql-repl on a 120×40 pseudo-terminal against url, with
+// its state directory (history) in state; extra adds to or overrides
+// the environment.
+func shell(t *testing.T, url, state string, extra ...string) *ptytest.Term {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a process on a pseudo-terminal")
+	}
+	cmd := exec.Command(os.Args[0], "--metadata", fixtureMetadataPath)
+	cmd.Env = append(os.Environ(),
+		childEnv+"=1", "TERM=xterm", "NO_COLOR=1", "CZQL_HISTFILE=",
+		"CZQL_URL="+url, "CZQL_USER="+sandbox.DemoUser, "CZQL_PASSWORD="+sandbox.DemoPassword,
+		"HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir(), "XDG_STATE_HOME="+state,
+	)
+	cmd.Env = append(cmd.Env, extra...)
+	return ptytest.Start(t, cmd, 120, 40)
+}
+
+// settle waits for go-prompt to put the terminal back in raw mode after
+// it has drawn a prompt (it draws first): a Ctrl+C typed before that is
+// a signal nobody handles.
+func settle() { time.Sleep(200 * time.Millisecond) }
+
+// checkTerminalRestored checks that the terminal echoes input and is in
+// canonical mode again after the shell ended.
+func checkTerminalRestored(t *testing.T, term *ptytest.Term) {
+	t.Helper()
+	stty := term.Stty()
+	for _, want := range []string{"echo", "icanon", "isig", "icrnl"} {
+		if !ptytest.HasSetting(stty, want) {
+			t.Errorf("the terminal lacks %q after the shell ended:\n%s", want, stty)
+		}
+	}
+}
+
+// The acceptance scenario: type a query, complete a field name with Tab,
+// run it, cancel a slow query with Ctrl+C, exit with Ctrl+D, and find the
+// terminal echoing again.
+func TestTerminalSession(t *testing.T) {
+	url, slow := slowServer(t)
+	state := t.TempDir()
+	term := shell(t, url, state)
+	term.Expect("Try:", wait)
+	term.Expect(promptFirst, wait)
+
+	// The FROM comes after the cursor: type it, go back, complete.
+	term.Send("SELECT Pri FROM Task WHERE Priority = 3")
+	term.Send("\x01" + strings.Repeat("\x1b[C", len("SELECT Pri")))
+	term.Expect("Priority", wait) // the menu offers the field
+	term.Send("\t")               // select it
+	term.Send(", Name")
+	term.Send("\x05;\r") // Ctrl+E: the end of the line; then run
+	term.ExpectRegexp(`Priority\s+Name\n-+\s+-+\n3\s+Test\n`, wait)
+	term.Expect("1 row", wait)
+
+	// A slow query: Ctrl+C cancels the request and the prompt comes back.
+	term.Send("SELECT Name FROM Task WHERE Name = '" + slowMarker + "';\r")
+	select {
+	case <-slow:
+	case <-time.After(wait):
+		t.Fatalf("the slow query never reached the server:\n%s", term.Output())
+	}
+	settle()
+	term.Send("\x03")
+	term.Expect("Cancelled.", wait)
+	term.Expect(promptFirst, wait)
+
+	// The session goes on.
+	term.Send("SELECT Name FROM Task WHERE Priority = 3;\r")
+	term.ExpectRegexp(`Name\n-+\nTest\n`, wait)
+
+	term.Expect(promptFirst, wait)
+	settle()
+	term.Send("\x04") // Ctrl+D on an empty line
+	if code := term.Wait(wait); code != ExitOK {
+		t.Errorf("exit code %d, want 0\n%s", code, term.Output())
+	}
+	checkTerminalRestored(t, term)
+
+	hist, err := os.ReadFile(filepath.Join(state, "czql", "history"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "SELECT Priority, Name FROM Task WHERE Priority = 3;\n" +
+		"SELECT Name FROM Task WHERE Name = '" + slowMarker + "';\n" +
+		"SELECT Name FROM Task WHERE Priority = 3;\n"
+	if string(hist) != want {
+		t.Errorf("history file:\n%s\nwant:\n%s", hist, want)
+	}
+}
+
+// Multi-line input: Enter continues an unfinished statement with the
+// continuation prompt; an empty line runs a complete one; Ctrl+C drops
+// the pending lines; \quit ends the session.
+func TestTerminalMultiLine(t *testing.T) {
+	url, _ := slowServer(t)
+	state := t.TempDir()
+	term := shell(t, url, state)
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT Name\r")
+	term.Expect(promptContinue, wait)
+	term.Send("FROM Task\r")
+	term.Expect(promptContinue, wait)
+	term.Send("WHERE Priority =\r")
+	term.Expect(promptContinue, wait)
+	term.Send("\r") // unfinished: an empty line does not run it
+	term.Expect(promptContinue, wait)
+	term.Send("3\r")
+	term.Expect(promptContinue, wait)
+	term.Send("\r")
+	term.ExpectRegexp(`Name\n-+\nTest\n1 row\n`, wait)
+	term.Expect(promptFirst, wait)
+
+	term.Send("SELECT Name\r")
+	term.Expect(promptContinue, wait)
+	settle()
+	term.Send("\x03") // drop it
+	term.Expect(promptFirst, wait)
+	term.Send("\\quit\r")
+	if code := term.Wait(wait); code != ExitOK {
+		t.Errorf("exit code %d, want 0\n%s", code, term.Output())
+	}
+	checkTerminalRestored(t, term)
+	hist, err := os.ReadFile(filepath.Join(state, "czql", "history"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "SELECT Name\\nFROM Task\\nWHERE Priority =\\n3\n\\\\quit\n"; string(hist) != want {
+		t.Errorf("history file:\n%s\nwant:\n%s", hist, want)
+	}
+}
+
+// Without CZQL_PASSWORD the password is asked without echo, and it never
+// reaches the screen or the history.
+func TestTerminalPasswordPrompt(t *testing.T) {
+	url, _ := slowServer(t)
+	state := t.TempDir()
+	term := shell(t, url, state, "CZQL_USER="+promptUser, "CZQL_PASSWORD=")
+	term.Expect("Password for "+promptUser+" at 127.0.0.1:", wait)
+	term.Send(promptPassword + "\r")
+	term.Expect(promptFirst, wait)
+	term.Send("\\describe Task\r")
+	term.Expect("Manager", wait)
+	term.Expect(promptFirst, wait)
+	settle()
+	term.Send("\x04")
+	if code := term.Wait(wait); code != ExitOK {
+		t.Errorf("exit code %d, want 0\n%s", code, term.Output())
+	}
+	if strings.Contains(term.Raw(), promptPassword) {
+		t.Errorf("the password was shown:\n%s", term.Output())
+	}
+	hist, _ := os.ReadFile(filepath.Join(state, "czql", "history"))
+	if strings.Contains(string(hist), promptPassword) {
+		t.Errorf("the password reached the history:\n%s", hist)
+	}
+	checkTerminalRestored(t, term)
+}
+
+// A termination signal at the prompt (go-prompt's exit path) and a
+// hang-up leave the terminal restored too.
+func TestTerminalRestoredOnSignals(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			url, _ := slowServer(t)
+			term := shell(t, url, t.TempDir())
+			term.Expect(promptFirst, wait)
+			term.Send("SELECT Name FROM Task WHERE Pri")
+			term.Expect("Priority", wait)
+			term.Signal(sig)
+			if code, want := term.Wait(wait), 128+int(sig); code != want && code != 0 && code != 1 {
+				t.Errorf("exit code %d, want %d (or go-prompt's 0 or 1)", code, want)
+			}
+			checkTerminalRestored(t, term)
+		})
+	}
+}
