@@ -88,6 +88,18 @@ func finish(s *Session, runErr error, stderr io.Writer) int {
 	return ExitOK
 }
 
+// usageText heads the -h output.
+const usageText = `usage: czql-repl [flags]
+
+The CZQL shell. On a terminal it is an interactive editor with completion
+and history; otherwise it runs the statements and meta-commands of
+standard input (czql-repl < queries.czql). With CZQL_URL, CZQL_USER and
+CZQL_PASSWORD (or CZQL_API_KEY) it runs on that organisation; without
+CZQL_URL, on the embedded sandbox with the demo organisation.
+
+Flags:
+`
+
 // parseFlags parses args. It returns nil flags and the exit code when
 // there is nothing to run: after -h, or on a bad flag or format.
 func parseFlags(args []string, stderr io.Writer) (*flags, int) {
@@ -95,6 +107,10 @@ func parseFlags(args []string, stderr io.Writer) (*flags, int) {
 	fs := flag.NewFlagSet("czql-repl", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "use the embedded sandbox with the demo organisation even when CZQL_URL is set")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageText)
+		fs.PrintDefaults()
+	}
 	fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE`")
 	fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table, json, jsonl or csv")
 	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (on a terminal: asked without echo)")

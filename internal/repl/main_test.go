@@ -36,3 +36,13 @@ func TestEmbeddedSandboxByDefault(t *testing.T) {
 		t.Errorf("stdout:\n%s", stdout.String())
 	}
 }
+
+func TestPasswordFromTheFirstLineOfStdin(t *testing.T) {
+	r := runREPLEnv(t, map[string]string{"CZQL_PASSWORD": ""}, "demo\nSELECT Name FROM Task WHERE Priority = 3;\n", "--password-stdin")
+	if r.code != ExitOK || r.stdout != "Name\n----\nTest\n" {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stdout+r.stderr, "demo\n") {
+		t.Errorf("the password was printed:\n%s%s", r.stdout, r.stderr)
+	}
+}
