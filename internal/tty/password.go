@@ -1,3 +1,5 @@
+//go:build unix
+
 package tty
 
 import (
@@ -11,9 +13,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// ErrInterrupted is the error of [TTY.ReadPassword] when Ctrl+C (SIGINT)
-// interrupts it.
-var ErrInterrupted = errors.New("tty: interrupted")
 
 // pollMillis is how long ReadPassword waits for input before it checks for
 // SIGINT again.
