@@ -13,7 +13,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-
 // pollMillis is how long ReadPassword waits for input before it checks for
 // SIGINT again.
 const pollMillis = 50
