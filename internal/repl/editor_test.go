@@ -176,3 +176,32 @@ func TestReplacement(t *testing.T) {
 		}
 	}
 }
+
+// In the shell each statement runs with a context of its own, cancelled
+// when it returns; \more must still continue the result afterwards, and
+// a Ctrl+C during \more must cancel only that fetch.
+func TestEditorMoreOutlivesTheStatementsContext(t *testing.T) {
+	e := newTestEditor(t)
+	e.run = func(f func(context.Context)) {
+		ctx, cancel := context.WithCancel(context.Background())
+		f(ctx)
+		cancel()
+	}
+	e.enter("SELECT Name FROM User ORDER BY Name LIMIT 1;")
+	e.enter(`\more`)
+	if got := strings.Count(e.stderr.String(), "1 row, more available"); got != 2 {
+		t.Fatalf("want two pages, got:\n%s\nstderr:\n%s", e.stdout.String(), e.stderr.String())
+	}
+	e.run = func(f func(context.Context)) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // Ctrl+C before the rows arrive
+		f(ctx)
+	}
+	e.enter(`\more`)
+	e.run = func(f func(context.Context)) { f(context.Background()) }
+	e.stderr.Reset()
+	e.enter(`\more`)
+	if !strings.Contains(e.stderr.String(), "no more rows") {
+		t.Errorf("a cancelled \\more should end the result; stderr:\n%s", e.stderr.String())
+	}
+}

@@ -85,14 +85,20 @@ func slowServer(t *testing.T) (url string, slow <-chan struct{}) {
 // the environment.
 func shell(t *testing.T, url, state string, extra ...string) *ptytest.Term {
 	t.Helper()
+	return shellArgs(t, url, state, []string{"--metadata", fixtureMetadataPath}, extra...)
+}
+
+// shellArgs is shell with the command-line arguments given.
+func shellArgs(t *testing.T, url, state string, args []string, extra ...string) *ptytest.Term {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("starts a process on a pseudo-terminal")
 	}
-	cmd := exec.Command(os.Args[0], "--metadata", fixtureMetadataPath)
+	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(),
 		childEnv+"=1", "TERM=xterm", "NO_COLOR=1", "CZQL_HISTFILE=",
 		"CZQL_URL="+url, "CZQL_USER="+sandbox.DemoUser, "CZQL_PASSWORD="+sandbox.DemoPassword,
-		"HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir(), "XDG_STATE_HOME="+state,
+		"HOME="+t.TempDir(), "XDG_CACHE_HOME="+filepath.Join(state, "cache"), "XDG_STATE_HOME="+state,
 	)
 	cmd.Env = append(cmd.Env, extra...)
 	return ptytest.Start(t, cmd, 120, 40)
@@ -255,5 +261,39 @@ func TestTerminalRestoredOnSignals(t *testing.T) {
 			}
 			checkTerminalRestored(t, term)
 		})
+	}
+}
+
+// Without cached metadata the shell fetches it in the background, says so
+// when it arrives, and validates from then on; \refresh fetches it again
+// into the cache.
+func TestTerminalFetchesMetadataInTheBackground(t *testing.T) {
+	url, _ := slowServer(t)
+	state := t.TempDir()
+	term := shellArgs(t, url, state, nil)
+	term.Expect("fetching it in the background", wait)
+	term.Expect(promptFirst, wait)
+	deadline := time.Now().Add(wait)
+	for !strings.Contains(term.Output(), "fetched the metadata of 56 entities") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the metadata never arrived:\n%s", term.Output())
+		}
+		term.Send("\r") // the note shows at the next Enter
+		time.Sleep(100 * time.Millisecond)
+	}
+	term.Send("SELECT Nmae FROM Task;\r")
+	term.Expect(`error[unknown-field]: entity "Task" has no field "Nmae"`, wait)
+	term.Expect(`did you mean "Name"?`, wait)
+	term.Send("\\refresh\r")
+	term.Expect("fetched the metadata of 56 entities", wait)
+	term.Expect(promptFirst, wait)
+	settle()
+	term.Send("\x04")
+	if code := term.Wait(wait); code != ExitOK {
+		t.Errorf("exit code %d\n%s", code, term.Output())
+	}
+	caches, _ := filepath.Glob(filepath.Join(state, "cache", "czql", "metadata", "*.cache"))
+	if len(caches) != 1 {
+		t.Errorf("metadata caches: %v", caches)
 	}
 }

@@ -124,14 +124,14 @@ func (s *Session) write(text string) {
 func (s *Session) metaQuit(_ context.Context, _ string) { s.quit = true }
 
 // metaMore shows the next page of the pending result.
-func (s *Session) metaMore(_ context.Context, _ string) { s.continueResult(false) }
+func (s *Session) metaMore(ctx context.Context, _ string) { s.continueResult(ctx, false) }
 
 // metaAll shows the rest of the pending result.
-func (s *Session) metaAll(_ context.Context, _ string) { s.continueResult(true) }
+func (s *Session) metaAll(ctx context.Context, _ string) { s.continueResult(ctx, true) }
 
 // continueResult shows the next page, or everything left, of the
 // pending result.
-func (s *Session) continueResult(all bool) {
+func (s *Session) continueResult(ctx context.Context, all bool) {
 	if s.pager == nil {
 		s.errorf("no more rows: there is no result with more rows to show")
 		return
@@ -140,5 +140,5 @@ func (s *Session) continueResult(all bool) {
 	if !all {
 		limit = cli.PageSize(s.pager.body)
 	}
-	s.showPage(limit)
+	s.showPage(ctx, limit)
 }

@@ -11,7 +11,8 @@ import (
 // pager holds a running result: the rows not shown yet, fetched page by
 // page as they are pulled.
 type pager struct {
-	body any
+	body   any
+	cancel context.CancelFunc // ends the pager's own context
 	next func() (json.RawMessage, error, bool)
 	stop func()
 	peek json.RawMessage // a row pulled to learn whether there are more
@@ -19,10 +20,20 @@ type pager struct {
 }
 
 // newPager starts the result of body; no request is sent before the
-// first row is pulled.
-func newPager(ctx context.Context, c *client.Client, body any) *pager {
+// first row is pulled. The pager has a context of its own, since it
+// outlives the statement that started it (\more and \all continue it);
+// [pager.during] ties it to the context of each call that pulls rows.
+func newPager(c *client.Client, body any) *pager {
+	ctx, cancel := context.WithCancel(context.Background())
 	next, stop := iter.Pull2(c.Rows(ctx, body, 0))
-	return &pager{body: body, next: next, stop: stop}
+	return &pager{body: body, cancel: cancel, next: next, stop: stop}
+}
+
+// during makes the end of ctx (a Ctrl+C) cancel the pager's requests
+// until the returned function is called.
+func (p *pager) during(ctx context.Context) (release func()) {
+	stop := context.AfterFunc(ctx, p.cancel)
+	return func() { stop() }
 }
 
 // pull returns the next row; ok is false at the end of the result.
@@ -55,4 +66,5 @@ func (p *pager) more() (bool, error) {
 func (p *pager) close() {
 	p.done = true
 	p.stop()
+	p.cancel()
 }

@@ -115,8 +115,8 @@ func (s *Session) ExecStatement(ctx context.Context, text string) {
 	}
 	for _, req := range reqs {
 		s.dropPager()
-		s.pager = newPager(ctx, s.cfg.Client, req.Body)
-		if !s.showPage(cli.PageSize(req.Body)) {
+		s.pager = newPager(s.cfg.Client, req.Body)
+		if !s.showPage(ctx, cli.PageSize(req.Body)) {
 			break
 		}
 	}

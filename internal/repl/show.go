@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,9 +14,11 @@ import (
 // means all of them), then a footer with the row count and, when rows
 // are left, the hint to continue. While the rows are fetched a row
 // counter shows on standard error, with [Config.Progress]. It reports
-// false when the fetch or the output failed.
-func (s *Session) showPage(limit int) bool {
+// false when the fetch or the output failed. The end of ctx cancels the
+// fetch (and the result).
+func (s *Session) showPage(ctx context.Context, limit int) bool {
 	p := s.pager
+	defer p.during(ctx)()
 	counter := s.newRowCounter()
 	rows, err := takeRows(p, limit, counter.update)
 	var more bool
