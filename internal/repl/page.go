@@ -13,10 +13,10 @@ import (
 type pager struct {
 	body   any
 	cancel context.CancelFunc // ends the pager's own context
-	next func() (json.RawMessage, error, bool)
-	stop func()
-	peek json.RawMessage // a row pulled to learn whether there are more
-	done bool
+	next   func() (json.RawMessage, error, bool)
+	stop   func()
+	peek   json.RawMessage // a row pulled to learn whether there are more
+	done   bool
 }
 
 // newPager starts the result of body; no request is sent before the
