@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/czql/czql/internal/ptytest"
-	"github.com/czql/czql/metadata"
 	"github.com/czql/czql/sandbox"
 )
 
@@ -50,14 +49,7 @@ const wait = 15 * time.Second
 // it, and is reported on the returned channel when it arrives.
 func slowServer(t *testing.T) (url string, slow <-chan struct{}) {
 	t.Helper()
-	md, err := metadata.Load(fixtureMetadataPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := sandbox.LoadDataset(smallDataset)
-	if err != nil {
-		t.Fatal(err)
-	}
+	md, data := smallOrganisation(t)
 	srv, err := sandbox.New(sandbox.Options{
 		Metadata: md, Data: data, RateLimit: -1,
 		Users: map[string]string{sandbox.DemoUser: sandbox.DemoPassword, promptUser: promptPassword},
@@ -121,6 +113,26 @@ func checkTerminalRestored(t *testing.T, term *ptytest.Term) {
 	}
 }
 
+// checkCleanExit waits for the shell to end with exit code 0 and checks
+// the terminal was restored.
+func checkCleanExit(t *testing.T, term *ptytest.Term) {
+	t.Helper()
+	if code := term.Wait(wait); code != ExitOK {
+		t.Errorf("exit code %d, want 0\n%s", code, term.Output())
+	}
+	checkTerminalRestored(t, term)
+}
+
+// historyFile returns the history file the shell wrote under state.
+func historyFile(t *testing.T, state string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(state, "czql", "history"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 // The acceptance scenario: type a query, complete a field name with Tab,
 // run it, cancel a slow query with Ctrl+C, exit with Ctrl+D, and find the
 // terminal echoing again.
@@ -160,19 +172,13 @@ func TestTerminalSession(t *testing.T) {
 	term.Expect(promptFirst, wait)
 	settle()
 	term.Send("\x04") // Ctrl+D on an empty line
-	if code := term.Wait(wait); code != ExitOK {
-		t.Errorf("exit code %d, want 0\n%s", code, term.Output())
-	}
-	checkTerminalRestored(t, term)
+	checkCleanExit(t, term)
 
-	hist, err := os.ReadFile(filepath.Join(state, "czql", "history"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	hist := historyFile(t, state)
 	want := "SELECT Priority, Name FROM Task WHERE Priority = 3;\n" +
 		"SELECT Name FROM Task WHERE Name = '" + slowMarker + "';\n" +
 		"SELECT Name FROM Task WHERE Priority = 3;\n"
-	if string(hist) != want {
+	if hist != want {
 		t.Errorf("history file:\n%s\nwant:\n%s", hist, want)
 	}
 }
@@ -205,15 +211,9 @@ func TestTerminalMultiLine(t *testing.T) {
 	term.Send("\x03") // drop it
 	term.Expect(promptFirst, wait)
 	term.Send("\\quit\r")
-	if code := term.Wait(wait); code != ExitOK {
-		t.Errorf("exit code %d, want 0\n%s", code, term.Output())
-	}
-	checkTerminalRestored(t, term)
-	hist, err := os.ReadFile(filepath.Join(state, "czql", "history"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "SELECT Name\\nFROM Task\\nWHERE Priority =\\n3\n\\\\quit\n"; string(hist) != want {
+	checkCleanExit(t, term)
+	hist := historyFile(t, state)
+	if want := "SELECT Name\\nFROM Task\\nWHERE Priority =\\n3\n\\\\quit\n"; hist != want {
 		t.Errorf("history file:\n%s\nwant:\n%s", hist, want)
 	}
 }
@@ -232,17 +232,13 @@ func TestTerminalPasswordPrompt(t *testing.T) {
 	term.Expect(promptFirst, wait)
 	settle()
 	term.Send("\x04")
-	if code := term.Wait(wait); code != ExitOK {
-		t.Errorf("exit code %d, want 0\n%s", code, term.Output())
-	}
+	checkCleanExit(t, term)
 	if strings.Contains(term.Raw(), promptPassword) {
 		t.Errorf("the password was shown:\n%s", term.Output())
 	}
-	hist, _ := os.ReadFile(filepath.Join(state, "czql", "history"))
-	if strings.Contains(string(hist), promptPassword) {
+	if hist := historyFile(t, state); strings.Contains(hist, promptPassword) {
 		t.Errorf("the password reached the history:\n%s", hist)
 	}
-	checkTerminalRestored(t, term)
 }
 
 // A termination signal at the prompt (go-prompt's exit path) and a
@@ -289,9 +285,7 @@ func TestTerminalFetchesMetadataInTheBackground(t *testing.T) {
 	term.Expect(promptFirst, wait)
 	settle()
 	term.Send("\x04")
-	if code := term.Wait(wait); code != ExitOK {
-		t.Errorf("exit code %d\n%s", code, term.Output())
-	}
+	checkCleanExit(t, term)
 	caches, _ := filepath.Glob(filepath.Join(state, "cache", "czql", "metadata", "*.cache"))
 	if len(caches) != 1 {
 		t.Errorf("metadata caches: %v", caches)

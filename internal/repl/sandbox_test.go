@@ -21,14 +21,7 @@ const (
 // duration of the test and returns its URL.
 func startSandbox(t *testing.T) string {
 	t.Helper()
-	md, err := metadata.Load(fixtureMetadataPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := sandbox.LoadDataset(smallDataset)
-	if err != nil {
-		t.Fatal(err)
-	}
+	md, data := smallOrganisation(t)
 	srv, err := sandbox.Start(context.Background(), "127.0.0.1:0", sandbox.Options{
 		Metadata: md, Data: data,
 		Users:     map[string]string{sandbox.DemoUser: sandbox.DemoPassword},
@@ -39,6 +32,20 @@ func startSandbox(t *testing.T) string {
 	}
 	t.Cleanup(func() { srv.Close() })
 	return srv.URL
+}
+
+// smallOrganisation loads the metadata fixture and the small dataset.
+func smallOrganisation(t *testing.T) (*metadata.Metadata, *sandbox.Dataset) {
+	t.Helper()
+	md, err := metadata.Load(fixtureMetadataPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := sandbox.LoadDataset(smallDataset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return md, data
 }
 
 // result is what one czql-repl run printed and returned.

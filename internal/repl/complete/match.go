@@ -51,7 +51,7 @@ func (m matcher) class(name string) matchClass {
 func (m matcher) classASCII(name string) matchClass {
 	n := len(m.prefix)
 	for i := 0; i+n <= len(name); i++ {
-		if equalFoldASCII(name[i:i+n], m.prefix) {
+		if strings.EqualFold(name[i:i+n], m.prefix) {
 			if i == 0 {
 				return prefixMatch
 			}
@@ -59,17 +59,6 @@ func (m matcher) classASCII(name string) matchClass {
 		}
 	}
 	return noMatch
-}
-
-// equalFoldASCII reports whether two ASCII strings of the same length are
-// equal ignoring case.
-func equalFoldASCII(a, b string) bool {
-	for i := 0; i < len(a); i++ {
-		if lowerASCII(a[i]) != lowerASCII(b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // lowerASCII lowers an ASCII letter.
