@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -150,3 +151,10 @@ func RowCells(body any, row json.RawMessage) ([]string, error) {
 // PageSize is the size of the first page of a translated request body: its
 // LIMIT, or the API's default of 100.
 func PageSize(body any) int { return pageSize(body) }
+
+// ReplaceFile writes data to path with permission perm so that readers see
+// the old contents or the new ones, never a part (see replaceFile): the
+// REPL's history compaction uses it.
+func ReplaceFile(path string, data []byte, perm os.FileMode) error {
+	return replaceFile(path, data, perm)
+}

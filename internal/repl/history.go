@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/czql/czql/internal/cli"
 	"github.com/czql/czql/lexer"
 )
 
@@ -212,9 +213,8 @@ func appendHistoryLine(path, line string) error {
 }
 
 // writeFileAtomic replaces the file at path (the file a symbolic link
-// points to, if path is one) with data: it writes a temporary file in the
-// same directory, syncs it and renames it over the old one. The new file
-// is 0600, or tighter if the old one was.
+// points to, if path is one) with data, atomically (cli.ReplaceFile). The
+// new file is 0600, or tighter if the old one was.
 func writeFileAtomic(path string, data []byte) error {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
@@ -223,41 +223,7 @@ func writeFileAtomic(path string, data []byte) error {
 	if info, err := os.Stat(path); err == nil {
 		perm &= info.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	err = writeAndSync(tmp, data, perm)
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-// writeAndSync gives f the mode perm, writes data, syncs and closes f.
-func writeAndSync(f *os.File, data []byte, perm fs.FileMode) error {
-	err := f.Chmod(perm)
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	return errors.Join(err, f.Close())
-}
-
-// syncDir makes a rename in dir durable, where the system allows it; a
-// failure only risks the rename, not the old file, so it is ignored.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
+	return cli.ReplaceFile(path, data, perm)
 }
 
 // historyOneLine returns the form of a statement that the line editor,
