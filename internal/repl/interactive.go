@@ -16,6 +16,11 @@ import (
 	"github.com/czql/czql/internal/tty"
 )
 
+// testHook, when a test sets it, sees the text of every line entered and
+// of every completion request before the editor does (tests use it to
+// make the shell panic in the middle of the editor's raw mode).
+var testHook func(text string)
+
 // historyLimit is how many statements the history keeps.
 const historyLimit = 1000
 
@@ -29,8 +34,7 @@ func interactive(f *flags, stdout, stderr io.Writer, getenv func(string) string)
 		fmt.Fprintf(stderr, "czql-repl: cannot use the terminal: %v\n", err)
 		return ExitUsage
 	}
-	defer t.Close()
-	defer restoreOnPanic(t)
+	defer t.Close() // restores the terminal, also when a panic unwinds
 	stopWatching := restoreOnSignals(t)
 	defer stopWatching()
 	return session(t, f, stdout, stderr, getenv)
@@ -62,7 +66,12 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 		fetchInBackground(ctx, conn, s, ed, stderr)
 	}
 	welcome(stderr)
-	p := prompt.New(ed.enter, ed.suggest, promptOptions(t, ed, hist, s.Quit)...)
+	enter, suggest := ed.enter, ed.suggest
+	if testHook != nil {
+		enter = func(line string) { testHook(line); ed.enter(line) }
+		suggest = func(d prompt.Document) []prompt.Suggest { testHook(d.Text); return ed.suggest(d) }
+	}
+	p := prompt.New(enter, suggest, promptOptions(t, ed, hist, s.Quit)...)
 	p.Run()
 	return ExitOK
 }
@@ -136,14 +145,6 @@ func cancellable(parent context.Context, stderr io.Writer) func(func(context.Con
 		if interrupted.Load() {
 			fmt.Fprintln(stderr, "\nCancelled.")
 		}
-	}
-}
-
-// restoreOnPanic puts the terminal back before a panic goes on.
-func restoreOnPanic(t *tty.TTY) {
-	if r := recover(); r != nil {
-		t.Restore()
-		panic(r)
 	}
 }
 

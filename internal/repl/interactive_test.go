@@ -23,8 +23,19 @@ import (
 // tests, so that a test can start the shell on a pseudo-terminal.
 const childEnv = "CZQL_REPL_TEST_CHILD"
 
+// panicEnv makes the child shell panic when the text being edited ends
+// with "panic!" (while the terminal is in raw mode).
+const panicEnv = "CZQL_REPL_TEST_PANIC"
+
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
+		if os.Getenv(panicEnv) == "1" {
+			testHook = func(text string) {
+				if strings.HasSuffix(text, "panic!") {
+					panic("a test panic")
+				}
+			}
+		}
 		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
@@ -290,4 +301,18 @@ func TestTerminalFetchesMetadataInTheBackground(t *testing.T) {
 	if len(caches) != 1 {
 		t.Errorf("metadata caches: %v", caches)
 	}
+}
+
+// A panic while the editor has the terminal in raw mode still leaves it
+// restored.
+func TestTerminalRestoredOnPanic(t *testing.T) {
+	url, _ := slowServer(t)
+	term := shell(t, url, t.TempDir(), panicEnv+"=1")
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT panic!")
+	term.Expect("panic: a test panic", wait)
+	if code := term.Wait(wait); code != 2 {
+		t.Errorf("exit code %d, want 2 (a panic)", code)
+	}
+	checkTerminalRestored(t, term)
 }
