@@ -56,7 +56,7 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 	s := NewSession(Config{
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Progress: true,
-		Width:   func() int { cols, _ := t.Size(); return cols },
+		Width:   tableWidth(t, stdout),
 		Refresh: conn.RefreshMetadata,
 	})
 	defer s.Close()
@@ -109,6 +109,15 @@ func recallable(hist *history) []string {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// tableWidth is the width tables are fitted to: the terminal's, as it is
+// now, when the results go to it; unlimited when they go to a file.
+func tableWidth(t *tty.TTY, stdout io.Writer) func() int {
+	if f, ok := stdout.(*os.File); !ok || !tty.IsTerminal(f.Fd()) {
+		return func() int { return 0 }
+	}
+	return func() int { cols, _ := t.Size(); return cols }
 }
 
 // editorWriter is where go-prompt draws: standard output when it is a
