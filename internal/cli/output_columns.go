@@ -62,14 +62,15 @@ func lookupPath(row map[string]any, path []string) any {
 		if !ok {
 			return nil
 		}
-		v = lookupKey(obj, key)
+		v = lookupFold(obj, key)
 	}
 	return v
 }
 
-// lookupKey returns obj[key], matching the key without regard to case
-// when there is no exact match.
-func lookupKey(obj map[string]any, key string) any {
+// lookupFold returns obj[key], matching the key without regard to case
+// when there is no exact match, as the API's names do; the zero value
+// when there is none.
+func lookupFold[V any](obj map[string]V, key string) V {
 	if v, ok := obj[key]; ok {
 		return v
 	}
@@ -78,7 +79,8 @@ func lookupKey(obj map[string]any, key string) any {
 			return v
 		}
 	}
-	return nil
+	var zero V
+	return zero
 }
 
 // decodeRow decodes a row object keeping numbers as written.

@@ -158,3 +158,7 @@ func PageSize(body any) int { return pageSize(body) }
 func ReplaceFile(path string, data []byte, perm os.FileMode) error {
 	return replaceFile(path, data, perm)
 }
+
+// LookupFold returns obj[key], matching the key without regard to case
+// when there is no exact match, as `czql run` reads the API's rows.
+func LookupFold[V any](obj map[string]V, key string) V { return lookupFold(obj, key) }

@@ -3,9 +3,9 @@ package repl
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 
 	"github.com/czql/czql/api"
+	"github.com/czql/czql/internal/cli"
 )
 
 // Relation sub-selects (SELECT Name, (SELECT Name, Email FROM Resources)
@@ -50,27 +50,13 @@ func relationItems(rels []api.Relation, row json.RawMessage) ([][]json.RawMessag
 	}
 	all := make([][]json.RawMessage, len(rels))
 	for i, rel := range rels {
-		items, err := itemsOf(lookupRaw(obj, rel.Name))
+		items, err := itemsOf(cli.LookupFold(obj, rel.Name))
 		if err != nil {
 			return nil, err
 		}
 		all[i] = items
 	}
 	return all, nil
-}
-
-// lookupRaw returns obj[key], matching the key without regard to case
-// when there is no exact match, as the API's names do.
-func lookupRaw(obj map[string]json.RawMessage, key string) json.RawMessage {
-	if v, ok := obj[key]; ok {
-		return v
-	}
-	for k, v := range obj {
-		if strings.EqualFold(k, key) {
-			return v
-		}
-	}
-	return nil
 }
 
 // itemsOf decodes the value of a relation key: {"entities": […]}, a bare
