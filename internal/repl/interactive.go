@@ -13,6 +13,7 @@ import (
 	prompt "github.com/c-bata/go-prompt"
 
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/repl/complete"
 	"github.com/czql/czql/internal/tty"
 )
 
@@ -60,6 +61,7 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 		Refresh: conn.RefreshMetadata,
 	})
 	defer s.Close()
+	go complete.Prepare(s.Metadata()) // ready before the first keystroke needs it
 	hist := loadHistory(getenv, stderr)
 	ed := newEditor(s, hist, stderr, cancellable(ctx, stderr))
 	if conn.MetadataMissing {

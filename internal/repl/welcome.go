@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/repl/complete"
 )
 
 // welcomeText is the hint on the first screen of an interactive session.
@@ -54,6 +55,7 @@ func fetchInBackground(ctx context.Context, conn *cli.Conn, s *Session, ed *edit
 			return
 		}
 		s.SetMetadata(md)
+		complete.Prepare(md)
 		ed.note("czql-repl: " + note)
 	}()
 }

@@ -51,6 +51,7 @@ func benchCases(b *testing.B, md *metadata.Metadata) []benchCase {
 	return []benchCase{
 		at("from-entity", "SELECT Name FROM |"),
 		at("select-from-later", "SELECT Name, C_Ac| FROM "+benchEntity+" WHERE Name = 'x'"),
+		at("select-no-from", "SELECT Name, C_Ac|"),
 		at("where-prefix", "SELECT Name FROM "+benchEntity+" WHERE C_Bu|"),
 		at("dot-path", "SELECT Name, "+ref+".| FROM "+benchEntity),
 		at("pick-values", "SELECT Name FROM "+benchEntity+" WHERE "+pick+" = |"),
@@ -101,6 +102,8 @@ func multiStatement(pick string) benchCase {
 func BenchmarkComplete(b *testing.B) {
 	eager := syntheticSet()
 	lazy := decodeCache(b, cacheBytes(b, eager))
+	Prepare(eager)
+	Prepare(lazy)
 	for _, set := range []struct {
 		name string
 		md   *metadata.Metadata

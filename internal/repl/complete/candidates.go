@@ -132,7 +132,11 @@ func (c *completer) addClauses(after clause) {
 // the statement's own select list only: sub-selects do not nest).
 func (c *completer) addSelectItems() {
 	ents := c.r.entities(c.sc)
-	c.addFields(ents)
+	if c.md != nil && c.sc.kind == scopeTop && c.r.fromName(c.sc.start) == "" {
+		c.addAnyFields() // no FROM yet: the fields of every entity
+	} else {
+		c.addFields(ents)
+	}
 	if c.at {
 		return
 	}

@@ -40,7 +40,12 @@ var completeCases = []completeCase{
 	{name: "Task has no Email", in: "SELECT Email| FROM Task", back: 5, none: true},
 	{name: "aggregate prefix", in: "SELECT co| FROM Task", back: 2,
 		first: []string{"Commited", "COUNT("}, has: []string{"ChildrenCount"}},
-	{name: "no FROM yet", in: "SELECT |", has: []string{"COUNT(", "SUM(", "AVG(", "MIN(", "MAX("}, not: []string{"(SELECT", "Name"}},
+	{name: "no FROM yet", in: "SELECT |", first: []string{"AccountManager", "Active", "ActualCost"},
+		has: []string{"COUNT(", "SUM(", "AVG(", "MIN(", "MAX("}, not: []string{"(SELECT"}},
+	{name: "no FROM: every entity's fields", in: "SELECT Na|", back: 2, first: []string{"Name"}, kind: "Field",
+		not: []string{"ExternalID"}}, // prefix matches only
+	{name: "no FROM after comma", in: "SELECT Name, Sta|", back: 3, first: []string{"StartDate", "State"}},
+	{name: "no FROM: Email of User and ContactPerson", in: "SELECT Em|", back: 2, first: []string{"Email"}},
 	{name: "inside aggregate", in: "SELECT COUNT(|) FROM Task", has: []string{"Name", "Work"}, not: []string{"COUNT("}},
 	{name: "after select item", in: "SELECT Name |", first: []string{"FROM"}, count: 1},
 	{name: "after select item prefix", in: "SELECT Name FR|", back: 2, first: []string{"FROM"}, count: 1},

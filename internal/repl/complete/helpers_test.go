@@ -24,6 +24,8 @@ var loadFixture = sync.OnceValues(func() ([2]*metadata.Metadata, error) {
 		return [2]*metadata.Metadata{}, err
 	}
 	lazy, err := metadata.DecodeCache(buf.Bytes())
+	Prepare(md)
+	Prepare(lazy)
 	return [2]*metadata.Metadata{md, lazy}, err
 })
 
