@@ -107,10 +107,19 @@ func shellArgs(t *testing.T, url, state string, args []string, extra ...string) 
 	return ptytest.Start(t, cmd, 120, 40)
 }
 
-// settle waits for go-prompt to put the terminal back in raw mode after
-// it has drawn a prompt (it draws first): a Ctrl+C typed before that is
-// a signal nobody handles.
-func settle() { time.Sleep(200 * time.Millisecond) }
+// waitRaw waits until go-prompt has put the terminal in raw mode again
+// after drawing a prompt (it draws first): a Ctrl+C typed before that is
+// a signal nobody handles, and a Ctrl+D an end of file the kernel eats.
+func waitRaw(t *testing.T, term *ptytest.Term) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	for !ptytest.HasSetting(term.Stty(), "-icanon") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the terminal never went back to raw mode:\n%s", term.Output())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
 
 // checkTerminalRestored checks that the terminal echoes input and is in
 // canonical mode again after the shell ended.
@@ -171,7 +180,7 @@ func TestTerminalSession(t *testing.T) {
 	case <-time.After(wait):
 		t.Fatalf("the slow query never reached the server:\n%s", term.Output())
 	}
-	settle()
+	// The shell listens for SIGINT before it sends the request.
 	term.Send("\x03")
 	term.Expect("Cancelled.", wait)
 	term.Expect(promptFirst, wait)
@@ -181,7 +190,7 @@ func TestTerminalSession(t *testing.T) {
 	term.ExpectRegexp(`Name\n-+\nTest\n`, wait)
 
 	term.Expect(promptFirst, wait)
-	settle()
+	waitRaw(t, term)
 	term.Send("\x04") // Ctrl+D on an empty line
 	checkCleanExit(t, term)
 
@@ -218,7 +227,7 @@ func TestTerminalMultiLine(t *testing.T) {
 
 	term.Send("SELECT Name\r")
 	term.Expect(promptContinue, wait)
-	settle()
+	waitRaw(t, term)
 	term.Send("\x03") // drop it
 	term.Expect(promptFirst, wait)
 	term.Send("\\quit\r")
@@ -241,7 +250,7 @@ func TestTerminalPasswordPrompt(t *testing.T) {
 	term.Send("\\describe Task\r")
 	term.Expect("Manager", wait)
 	term.Expect(promptFirst, wait)
-	settle()
+	waitRaw(t, term)
 	term.Send("\x04")
 	checkCleanExit(t, term)
 	if strings.Contains(term.Raw(), promptPassword) {
@@ -294,7 +303,7 @@ func TestTerminalFetchesMetadataInTheBackground(t *testing.T) {
 	term.Send("\\refresh\r")
 	term.Expect("fetched the metadata of 56 entities", wait)
 	term.Expect(promptFirst, wait)
-	settle()
+	waitRaw(t, term)
 	term.Send("\x04")
 	checkCleanExit(t, term)
 	caches, _ := filepath.Glob(filepath.Join(state, "cache", "czql", "metadata", "*.cache"))
