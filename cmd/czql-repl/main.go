@@ -1,6 +1,3 @@
-// Command czql-repl is the CZQL shell: it runs statements and
-// meta-commands against the Clarizen API, or the embedded sandbox with
-// the demo organisation when CZQL_URL is not set.
 package main
 
 import (

@@ -1,5 +1,3 @@
-// Command czql is the command-line tool of the czql toolkit for CZQL, the
-// query language of the Clarizen REST API v2. Run `czql help` for usage.
 package main
 
 import (
