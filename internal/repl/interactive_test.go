@@ -325,3 +325,18 @@ func TestTerminalRestoredOnPanic(t *testing.T) {
 	}
 	checkTerminalRestored(t, term)
 }
+
+// On a dumb terminal (TERM=dumb) there is no editor: statements are read
+// line by line as from a pipe, and nothing but text is written.
+func TestDumbTerminalReadsStatementsPlainly(t *testing.T) {
+	url, _ := slowServer(t)
+	term := shell(t, url, t.TempDir(), "TERM=dumb")
+	term.Send("SELECT Name FROM Task\r")
+	term.Send("WHERE Priority = 3;\r")
+	term.ExpectRegexp(`Name\n-+\nTest\n1 row\n`, wait)
+	term.Send("\x04")
+	checkCleanExit(t, term)
+	if raw := term.Raw(); strings.Contains(raw, "\x1b[") {
+		t.Errorf("escape sequences on a dumb terminal:\n%q", raw)
+	}
+}

@@ -34,9 +34,11 @@ type flags struct {
 // Main runs czql-repl with args (without the program name) and returns
 // its exit code. On a terminal it is the interactive shell; otherwise it
 // runs the statements of stdin, and a SIGINT cancels the running
-// statement and ends the session.
+// statement and ends the session. A terminal that declares itself dumb
+// (TERM=dumb, as Emacs's shell mode does) gets the latter too: the editor
+// needs cursor movement.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if isTerminal(stdin) {
+	if isTerminal(stdin) && os.Getenv("TERM") != "dumb" {
 		f, code := parseFlags(args, stderr)
 		if f == nil {
 			return code
