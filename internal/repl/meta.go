@@ -83,16 +83,6 @@ func metaNames() []string {
 	return names
 }
 
-// MetaNames returns the meta-commands with their backslash, for
-// completion.
-func MetaNames() []string {
-	names := metaNames()
-	for i, n := range names {
-		names[i] = `\` + n
-	}
-	return names
-}
-
 // metaHelp lists the meta-commands.
 func (s *Session) metaHelp(_ context.Context, _ string) {
 	var rows [][2]string

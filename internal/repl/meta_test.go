@@ -7,8 +7,8 @@ import (
 
 func TestHelpListsEveryMetaCommand(t *testing.T) {
 	r := runREPL(t, "\\help\n")
-	for _, name := range MetaNames() {
-		if !strings.Contains(r.stdout, "\n  "+name) {
+	for _, name := range metaNames() {
+		if !strings.Contains(r.stdout, "\n  \\"+name) {
 			t.Errorf("\\help lacks %s:\n%s", name, r.stdout)
 		}
 	}

@@ -3,7 +3,6 @@
 package tty
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -59,14 +58,12 @@ const ctrlD = 0x04
 // ignores. A read of several keys at once (a paste) is cut with splitKeys
 // and handed out one piece per call, since go-prompt recognises a key
 // only when a read returns exactly its bytes. A read of no bytes (an
-// end of file) is reported as Ctrl+D: it is a Ctrl+D typed while the
-// terminal was still in its normal mode (between go-prompt drawing the
-// prompt and calling Setup, where the kernel takes it as end of file),
-// or a hang-up, and either way ends the session on an empty line. The bytes of a successful Read are kept for
-// [TTY.LastRead].
+// end of file: the terminal hung up) is reported as Ctrl+D, which ends
+// the session on an empty line instead of go-prompt polling a dead
+// terminal forever.
 func (t *TTY) Read() ([]byte, error) {
-	t.lastMu.Lock()
-	defer t.lastMu.Unlock()
+	t.readMu.Lock()
+	defer t.readMu.Unlock()
 	if len(t.queue) == 0 {
 		buf := make([]byte, maxReadBytes)
 		n, err := t.f.Read(buf)
@@ -81,25 +78,7 @@ func (t *TTY) Read() ([]byte, error) {
 	}
 	key := t.queue[0]
 	t.queue = t.queue[1:]
-	t.last = bytes.Clone(key)
 	return key, nil
-}
-
-// LastRead returns a copy of the bytes the last successful Read returned,
-// or nil before the first one.
-func (t *TTY) LastRead() []byte {
-	t.lastMu.Lock()
-	defer t.lastMu.Unlock()
-	return bytes.Clone(t.last)
-}
-
-// CtrlD reports whether the last successful Read returned exactly Ctrl+D
-// (0x04). go-prompt answers Ctrl+D on an empty line as it answers Enter on
-// one, with an empty input; CtrlD tells the two apart.
-func (t *TTY) CtrlD() bool {
-	t.lastMu.Lock()
-	defer t.lastMu.Unlock()
-	return len(t.last) == 1 && t.last[0] == 0x04
 }
 
 // GetWinSize returns the window size for go-prompt, with the fallbacks of

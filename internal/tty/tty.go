@@ -29,8 +29,7 @@ type TTY struct {
 	origNonblock bool         // the blocking mode at Open
 	closed       bool
 
-	lastMu sync.Mutex
-	last   []byte   // the last key Read returned
+	readMu sync.Mutex
 	queue  [][]byte // keys read but not returned yet
 }
 

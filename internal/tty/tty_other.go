@@ -47,11 +47,5 @@ func (t *TTY) Read() ([]byte, error) { return nil, errUnsupported }
 // GetWinSize returns 80 columns and 24 rows.
 func (t *TTY) GetWinSize() *prompt.WinSize { return &prompt.WinSize{Col: 80, Row: 24} }
 
-// LastRead returns nil.
-func (t *TTY) LastRead() []byte { return nil }
-
-// CtrlD reports false.
-func (t *TTY) CtrlD() bool { return false }
-
 // ReadPassword fails on this system.
 func (t *TTY) ReadPassword(string) (string, error) { return "", errUnsupported }
