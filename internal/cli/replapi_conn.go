@@ -69,7 +69,7 @@ func Connect(ctx context.Context, o ConnectOptions) (*Conn, int) {
 		return nil, code
 	}
 	c.Client, c.conn, c.env = conn.client, conn, e
-	if o.DeferMetadata && c.metadataFile() == "" && conn.sandboxMD == nil && !fileExists(metadataCachePath(e)) {
+	if o.DeferMetadata && conn.sandboxMD == nil && runMetadataPath(e, o.MetadataPath, conn) == "" {
 		c.MetadataMissing = true
 		return c, ExitOK
 	}

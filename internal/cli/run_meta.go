@@ -13,19 +13,30 @@ const noRunMetadataNote = "czql: no metadata: sending the statements unchecked (
 // (flagPath), else CZQL_METADATA, else the embedded sandbox's own, else
 // the cache of the organisation; nil, with a note, when there is none.
 func runMetadata(e *env, flagPath string, conn *connection) (*metadata.Metadata, int) {
-	path := flagPath
-	if path == "" {
-		path = e.lookupEnv("CZQL_METADATA")
+	if path := runMetadataPath(e, flagPath, conn); path != "" || conn.sandboxMD == nil {
+		return loadMetadataFile(e, path, noRunMetadataNote)
 	}
-	if path == "" && conn.sandboxMD != nil {
-		return conn.sandboxMD, ExitOK
+	return conn.sandboxMD, ExitOK
+}
+
+// runMetadataPath is the metadata file runMetadata loads, unless it is ""
+// and the embedded sandbox's own is used: --metadata (flagPath), else
+// CZQL_METADATA, else the organisation's cache when it exists (not for
+// the embedded sandbox, whose metadata is at hand); "" when none applies.
+func runMetadataPath(e *env, flagPath string, conn *connection) string {
+	if flagPath != "" {
+		return flagPath
 	}
-	if path == "" {
-		if p := metadataCachePath(e); p != "" && fileExists(p) {
-			path = p
-		}
+	if p := e.lookupEnv("CZQL_METADATA"); p != "" {
+		return p
 	}
-	return loadMetadataFile(e, path, noRunMetadataNote)
+	if conn.sandboxMD != nil {
+		return ""
+	}
+	if p := metadataCachePath(e); p != "" && fileExists(p) {
+		return p
+	}
+	return ""
 }
 
 // loadMetadataFile loads the metadata file at path; when path is empty it
