@@ -319,7 +319,9 @@ type ParamRef struct {
 }
 
 // BadExpr stands for a part of a condition that could not be parsed, so that
-// partial trees stay well formed.
+// partial trees stay well formed. When the part started with a field that
+// was read, as in the unfinished `… AND Priority ORDER BY …`, X keeps it.
 type BadExpr struct {
+	X   *FieldRef // the field read before the fault, or nil
 	Rng diag.Range
 }

@@ -173,6 +173,9 @@ func (p *printer) literal(n Node) {
 		p.line("Param :"+n.Name, n.Rng)
 	case *BadExpr:
 		p.line("Bad", n.Rng)
+		if n.X != nil {
+			p.children(fieldNode(n.X))
+		}
 	default:
 		panic(fmt.Sprintf("ast.Fprint: unexpected node type %T", n))
 	}

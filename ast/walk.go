@@ -33,7 +33,7 @@ func walkChildren(v Visitor, node Node) {
 		for _, q := range n.Queries {
 			Walk(v, q)
 		}
-	case *Comment, *Ident, *StringLit, *NumberLit, *DateLit, *BoolLit, *NullLit, *ParamRef, *BadExpr:
+	case *Comment, *Ident, *StringLit, *NumberLit, *DateLit, *BoolLit, *NullLit, *ParamRef:
 		// leaves
 	case *Query:
 		walkQuery(v, n)
@@ -45,6 +45,10 @@ func walkChildren(v Visitor, node Node) {
 		walkIdent(v, n.Entity)
 	case *WhereClause:
 		Walk(v, n.Cond)
+	case *BadExpr:
+		if n.X != nil {
+			walkField(v, n.X)
+		}
 	case *GroupByClause:
 		for _, f := range n.Fields {
 			walkField(v, f)

@@ -13,10 +13,12 @@ import (
 // query: queries/s, ns/query and allocs/query. MB/s counts the input bytes
 // of the dialect being parsed.
 
-// sqlTexts and czqlTexts are the corpus in each parser's input type: a
-// string for sqlparser.Parse and the lexer, a []byte for parser.ParseQuery.
+// sqlTexts, tidbTexts and czqlTexts are the corpus in each parser's input
+// type: a string for sqlparser.Parse, TiDB's ParseOneStmt and the lexer, a
+// []byte for parser.ParseQuery.
 var (
 	sqlTexts  = sqlOf(corpus)
+	tidbTexts = tidbOf(corpus)
 	czqlTexts = czqlOf(corpus)
 )
 
@@ -24,6 +26,14 @@ func sqlOf(qs []Query) []string {
 	out := make([]string, len(qs))
 	for i, q := range qs {
 		out[i] = q.SQL
+	}
+	return out
+}
+
+func tidbOf(qs []Query) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.TiDB
 	}
 	return out
 }
@@ -101,7 +111,8 @@ func lexSQL(srcs []string) func(b *testing.B) {
 	}
 }
 
-// BenchmarkParse parses the whole corpus with each parser.
+// BenchmarkParse parses the whole corpus with each parser: czql, sqlparser
+// and TiDB's parser (one parser per benchmark, reused across queries).
 func BenchmarkParse(b *testing.B) {
 	b.Run("czql", func(b *testing.B) {
 		run(b, len(czqlTexts), totalLen(czqlTexts), parseCZQL(bytesOf(czqlTexts)))
@@ -109,18 +120,50 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("sqlparser", func(b *testing.B) {
 		run(b, len(sqlTexts), totalLen(sqlTexts), parseSQL(sqlTexts))
 	})
+	b.Run("tidb", func(b *testing.B) {
+		run(b, len(tidbTexts), totalLen(tidbTexts), parseTiDB(tidbTexts))
+	})
 }
 
 // BenchmarkParseClass parses each size class separately.
 func BenchmarkParseClass(b *testing.B) {
 	for _, c := range Classes {
 		qs := Filter(corpus, c)
-		cz, sq := czqlOf(qs), sqlOf(qs)
+		cz, sq, ti := czqlOf(qs), sqlOf(qs), tidbOf(qs)
 		b.Run(c.String()+"/czql", func(b *testing.B) {
 			run(b, len(cz), totalLen(cz), parseCZQL(bytesOf(cz)))
 		})
 		b.Run(c.String()+"/sqlparser", func(b *testing.B) {
 			run(b, len(sq), totalLen(sq), parseSQL(sq))
+		})
+		b.Run(c.String()+"/tidb", func(b *testing.B) {
+			run(b, len(ti), totalLen(ti), parseTiDB(ti))
+		})
+	}
+}
+
+// BenchmarkCZQLErrors parses, with czql, the corpus as it is ("valid") and
+// the same queries with one syntax error each ("error", see
+// [Query.CZQLError]), first whole and then class by class:
+// CZQLErrors/valid against CZQLErrors/error, CZQLErrors/small/valid
+// against CZQLErrors/small/error, and so on. "valid" is the same work as
+// Parse/czql and ParseClass/*/czql.
+func BenchmarkCZQLErrors(b *testing.B) {
+	type set struct {
+		prefix string // "" for the whole corpus, "small/" for a class
+		qs     []Query
+	}
+	sets := []set{{"", corpus}}
+	for _, c := range Classes {
+		sets = append(sets, set{c.String() + "/", Filter(corpus, c)})
+	}
+	for _, set := range sets {
+		valid, bad := czqlOf(set.qs), czqlErrorsOf(set.qs)
+		b.Run(set.prefix+"valid", func(b *testing.B) {
+			run(b, len(valid), totalLen(valid), parseCZQL(bytesOf(valid)))
+		})
+		b.Run(set.prefix+"error", func(b *testing.B) {
+			run(b, len(bad), totalLen(bad), parseCZQLErrors(bytesOf(bad)))
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	tidb "github.com/pingcap/tidb/pkg/parser"
 	"github.com/xwb1989/sqlparser"
 )
 
@@ -45,19 +46,56 @@ func (c Class) String() string {
 	return fmt.Sprintf("Class(%d)", int(c))
 }
 
-// Query is one generated query in both dialects. CZQL and SQL are rendered
-// from the same intermediate structure, token for token.
+// Query is one generated query in every dialect. CZQL, SQL and TiDB are
+// rendered from the same intermediate structure, token for token.
 type Query struct {
 	Class Class
 	CZQL  string // canonical-ish CZQL: unquoted dates, @ on some names
 	SQL   string // MySQL for sqlparser: quoted dates, no @, keywords backquoted
+	// TiDB is the SQL text as TiDB's parser reads it: the same as SQL
+	// except that a bind parameter :name is written ?, since TiDB reads
+	// :name as two tokens and rejects it (and a name TiDB reserves would
+	// be backquoted; none of the schema's names is).
+	TiDB string
 	// Tokens is the number of tokens the renderer wrote, which is the
-	// same for both dialects: every name, keyword, literal, operator and
+	// same for every dialect: every name, keyword, literal, operator and
 	// punctuation mark is one token (a dot path a.b is three). End of
 	// input is not counted.
 	Tokens int
 	Preds  int // predicates in WHERE
 	Depth  int // deepest nesting of parentheses in WHERE (IN lists excluded)
+	// CZQLError is CZQL with exactly one syntax error, of about the same
+	// size: the CZQL text with one comma dropped or one operator doubled,
+	// as ErrorKind says.
+	CZQLError string
+	ErrorKind ErrorKind
+}
+
+// ErrorKind is the syntax error written into [Query.CZQLError].
+type ErrorKind int
+
+// The syntax errors. Queries at even positions in the corpus get
+// DoubledOperator when their WHERE has a comparison; every other query gets
+// MissingComma.
+const (
+	// MissingComma drops the comma before the middle field of the SELECT
+	// list: `SELECT a, b c, d`. The text is one byte shorter.
+	MissingComma ErrorKind = iota
+	// DoubledOperator writes the operator of the middle comparison of
+	// WHERE twice: `DueDate < < 2024-01-01`. The text is two or three
+	// bytes longer.
+	DoubledOperator
+)
+
+// String returns "missing-comma" or "doubled-operator".
+func (k ErrorKind) String() string {
+	switch k {
+	case MissingComma:
+		return "missing-comma"
+	case DoubledOperator:
+		return "doubled-operator"
+	}
+	return fmt.Sprintf("ErrorKind(%d)", int(k))
 }
 
 // Generate returns n queries generated deterministically from seed. The same
@@ -67,7 +105,7 @@ func Generate(seed uint64, n int) []Query {
 	qs := make([]Query, 0, n)
 	for i := 0; i < n; i++ {
 		c := classOf(i)
-		qs = append(qs, g.query(c).render(c))
+		qs = append(qs, g.query(c).render(c, i))
 	}
 	return qs
 }
@@ -95,7 +133,8 @@ func Filter(qs []Query, c Class) []Query {
 }
 
 // Sizes returns the total length in bytes of the CZQL texts and of the SQL
-// texts of qs, and the total number of tokens.
+// texts of qs, and the total number of tokens. [TiDBBytes] and
+// [CZQLErrorBytes] give the sizes of the other texts.
 func Sizes(qs []Query) (czqlBytes, sqlBytes, tokens int) {
 	for _, q := range qs {
 		czqlBytes += len(q.CZQL)
@@ -103,6 +142,25 @@ func Sizes(qs []Query) (czqlBytes, sqlBytes, tokens int) {
 		tokens += q.Tokens
 	}
 	return czqlBytes, sqlBytes, tokens
+}
+
+// TiDBBytes returns the total length in bytes of the TiDB texts of qs.
+func TiDBBytes(qs []Query) int {
+	n := 0
+	for _, q := range qs {
+		n += len(q.TiDB)
+	}
+	return n
+}
+
+// CZQLErrorBytes returns the total length in bytes of the CZQL texts with a
+// syntax error of qs.
+func CZQLErrorBytes(qs []Query) int {
+	n := 0
+	for _, q := range qs {
+		n += len(q.CZQLError)
+	}
+	return n
 }
 
 // ---------------------------------------------------------------------------
@@ -191,17 +249,49 @@ type dialect int
 const (
 	dCZQL dialect = iota
 	dSQL
+	dTiDB
 )
 
-// render writes q in both dialects.
-func (s *spec) render(c Class) Query {
-	cz, n1 := s.write(dCZQL)
-	sq, n2 := s.write(dSQL)
-	if n1 != n2 {
+// render writes q in every dialect, and the CZQL with a syntax error. i is
+// the query's position in the corpus, which picks the kind of error.
+func (s *spec) render(c Class, i int) Query {
+	cz, n1 := s.write(&writer{d: dCZQL})
+	sq, n2 := s.write(&writer{d: dSQL})
+	ti, n3 := s.write(&writer{d: dTiDB})
+	if n1 != n2 || n1 != n3 {
 		panic("bench: dialects rendered different token counts")
 	}
 	preds, depth := shape(s.where)
-	return Query{Class: c, CZQL: cz, SQL: sq, Tokens: n1, Preds: preds, Depth: depth}
+	q := Query{Class: c, CZQL: cz, SQL: sq, TiDB: ti, Tokens: n1, Preds: preds, Depth: depth}
+	ew := &writer{d: dCZQL}
+	if cmps := comparisons(s.where); i%2 == 0 && cmps > 0 {
+		q.ErrorKind = DoubledOperator
+		ew.doubleOp = (cmps + 1) / 2
+	} else {
+		q.ErrorKind = MissingComma
+		ew.dropComma = len(s.fields) / 2
+	}
+	q.CZQLError, _ = s.write(ew)
+	return q
+}
+
+// comparisons returns the number of comparisons (`field op value`) in c.
+func comparisons(c cond) int {
+	switch c := c.(type) {
+	case *group:
+		n := 0
+		for _, x := range c.items {
+			n += comparisons(x)
+		}
+		return n
+	case *notCond:
+		return comparisons(c.x)
+	case *pred:
+		if c.kind == pCompare {
+			return 1
+		}
+	}
+	return 0
 }
 
 // shape returns the number of predicates in c and its parenthesis depth.
@@ -226,11 +316,20 @@ func shape(c cond) (preds, depth int) {
 
 // writer renders tokens separated by single spaces, except after "(" and
 // around "." and before ")" and ",".
+//
+// dropComma and doubleOp write a syntax error: with dropComma > 0 the comma
+// before SELECT field number dropComma (counted from 0) is left out, and
+// with doubleOp > 0 the operator of comparison number doubleOp (counted
+// from 1, in written order) is written twice.
 type writer struct {
 	b    strings.Builder
 	d    dialect
 	n    int
 	last string
+
+	dropComma int
+	doubleOp  int
+	cmps      int // comparisons written so far
 }
 
 func (w *writer) tok(t string) {
@@ -249,11 +348,11 @@ func (w *writer) nl() {
 	w.last = "\n"
 }
 
-func (s *spec) write(d dialect) (string, int) {
-	w := &writer{d: d}
+// write renders s with w and returns the text and the number of tokens.
+func (s *spec) write(w *writer) (string, int) {
 	w.tok("SELECT")
 	for i, f := range s.fields {
-		if i > 0 {
+		if i > 0 && i != w.dropComma {
 			w.tok(",")
 		}
 		w.ref(f)
@@ -299,12 +398,13 @@ func (s *spec) clauseBreak(w *writer) {
 }
 
 // name writes one identifier: with @ in CZQL when at is set, backquoted in
-// SQL when sqlparser would read it as a keyword.
+// SQL when sqlparser would read it as a keyword, and in TiDB's SQL also
+// when TiDB reserves it.
 func (w *writer) name(n string, at bool) {
 	switch {
 	case w.d == dCZQL && at:
 		w.tok("@" + n)
-	case w.d == dSQL && sqlKeyword(n):
+	case w.d == dSQL && sqlKeyword(n), w.d == dTiDB && (sqlKeyword(n) || tidbReserved(n)):
 		w.tok("`" + n + "`")
 	default:
 		w.tok(n)
@@ -348,6 +448,10 @@ func (w *writer) pred(p *pred) {
 	switch p.kind {
 	case pCompare:
 		w.tok(p.op)
+		w.cmps++
+		if w.cmps == w.doubleOp {
+			w.tok(p.op)
+		}
 		w.lit(p.vals[0])
 	case pLike:
 		if p.not {
@@ -386,12 +490,18 @@ func (w *writer) lit(l lit) {
 			w.tok("'" + l.text + "'")
 		}
 	case lDate:
-		if w.d == dSQL {
+		if w.d == dCZQL {
+			w.tok(l.text)
+		} else {
 			w.tok("'" + l.text + "'")
+		}
+	case lParam:
+		if w.d == dTiDB {
+			w.tok("?") // TiDB's parameter marker
 		} else {
 			w.tok(l.text)
 		}
-	default: // numbers, TRUE/FALSE, :params are spelled alike
+	default: // numbers and TRUE/FALSE are spelled alike
 		w.tok(l.text)
 	}
 }
@@ -414,3 +524,15 @@ func sqlKeyword(name string) bool {
 	}
 	return kw
 }
+
+// tidbReserved reports whether TiDB reserves name as a keyword (in any
+// case), so that its parser reads it as a name only backquoted.
+var tidbReserved = func() func(name string) bool {
+	reserved := map[string]bool{}
+	for _, k := range tidb.Keywords {
+		if k.Reserved {
+			reserved[k.Word] = true
+		}
+	}
+	return func(name string) bool { return reserved[strings.ToUpper(name)] }
+}()

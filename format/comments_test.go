@@ -29,10 +29,10 @@ var commentForms = []string{
 // output keeps the tree and the comments and is stable.
 func TestCommentsEverywhere(t *testing.T) {
 	for qi, q := range commentQueries {
-		toks := lexer.Scan("q.czql", q).Tokens
+		toks := lexer.Scan(q).Tokens
 		for ti, tok := range toks {
 			for fi, form := range commentForms {
-				off := tok.Pos.Offset
+				off := tok.Start
 				src := q[:off] + form + q[off:]
 				name := fmt.Sprintf("q%d_tok%d_form%d", qi, ti, fi)
 				t.Run(name, func(t *testing.T) { checkFormat(t, name, []byte(src)) })

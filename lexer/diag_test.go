@@ -68,13 +68,13 @@ var diagTests = []struct {
 
 func TestDiagnostics(t *testing.T) {
 	for _, tt := range diagTests {
-		s := NewScanner("", tt.src)
+		s := NewScanner(tt.src)
 		kinds := ""
-		for k := s.Next(); k.Type != EOF; k = s.Next() {
+		for k := s.Next(); k.Kind != EOF; k = s.Next() {
 			if kinds != "" {
 				kinds += " "
 			}
-			kinds += KindName(k.Type)
+			kinds += KindName(k.Kind)
 		}
 		if kinds != tt.kinds {
 			t.Errorf("%q: kinds %s, want %s", tt.src, kinds, tt.kinds)
@@ -112,7 +112,7 @@ func checkRange(t *testing.T, src string, r diag.Range) {
 }
 
 func TestScanSortsDiagnostics(t *testing.T) {
-	r := Scan("", "'a\x00\n*")
+	r := Scan("'a\x00\n*")
 	if len(r.Diags) != 3 {
 		t.Fatalf("diags = %v", r.Diags)
 	}
@@ -125,7 +125,7 @@ func TestScanSortsDiagnostics(t *testing.T) {
 
 func TestDiagnosticBudget(t *testing.T) {
 	src := strings.Repeat("* ", 5*MaxDiagnostics)
-	res := Scan("q.czql", src)
+	res := Scan(src)
 	if got := len(res.Diags); got != MaxDiagnostics+1 {
 		t.Fatalf("got %d diagnostics, want %d", got, MaxDiagnostics+1)
 	}

@@ -2,9 +2,6 @@ package lexer
 
 import (
 	"fmt"
-	"strings"
-
-	plexer "github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/czql/czql/diag"
 )
@@ -28,32 +25,6 @@ const msgStar = "'*' is not supported: CZQL has no SELECT *; list the fields you
 
 // msgEscape is the message of [CodeStringEscape].
 const msgEscape = "escape sequences in CZQL strings are not documented; the server may read this string differently"
-
-// PosOf converts a participle position to a diag.Pos. The file name is
-// dropped: a diag.Pos lives in a diag.Source that carries the name.
-func PosOf(p plexer.Position) diag.Pos {
-	return diag.Pos{Offset: p.Offset, Line: p.Line, Col: p.Column}
-}
-
-// Range returns the source range of t. Its end is computed from t.Value, so
-// tokens that span lines (block comments) end on the right line and column.
-func Range(t plexer.Token) diag.Range {
-	start := PosOf(t.Pos)
-	return diag.Range{Start: start, End: advance(start, t.Value)}
-}
-
-// advance returns the position just past text when text starts at p.
-func advance(p diag.Pos, text string) diag.Pos {
-	p.Offset += len(text)
-	nl := strings.LastIndexByte(text, '\n')
-	if nl < 0 {
-		p.Col += len(text)
-		return p
-	}
-	p.Line += strings.Count(text, "\n")
-	p.Col = len(text) - nl
-	return p
-}
 
 // MaxDiagnostics is the number of lexical diagnostics a Scanner reports
 // before it gives up reporting: past it, one [CodeTooManyErrors] diagnostic
@@ -92,18 +63,8 @@ func (s *Scanner) info(code string, start, end int, msg string) {
 	})
 }
 
-// rangeOf returns the range of src[start:end], which lies in the token
-// being scanned.
-func (s *Scanner) rangeOf(start, end int) diag.Range {
-	p := s.posAt(start)
-	return diag.Range{Start: p, End: advance(p, s.src[start:end])}
-}
-
-// posAt returns the position of offset off, which must not lie before the
-// start of the token being scanned.
-func (s *Scanner) posAt(off int) diag.Pos {
-	return advance(diag.Pos{Offset: s.tokStart, Line: s.tokLine, Col: s.tokCol}, s.src[s.tokStart:off])
-}
+// rangeOf returns the range of src[start:end].
+func (s *Scanner) rangeOf(start, end int) diag.Range { return s.Lines().Range(start, end) }
 
 // describe quotes the rune r for a message: '*', 'é', '\x01'.
 func describe(r rune) string { return fmt.Sprintf("%q", r) }

@@ -1,11 +1,8 @@
 package lexer
 
 import (
-	"errors"
 	"strings"
 	"testing"
-
-	plexer "github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/czql/czql/diag"
 )
@@ -14,11 +11,11 @@ import (
 // and ends with EOF; tokens come in increasing offset order, each Value is
 // the source text at its position, positions agree with diag.Source, only
 // whitespace lies between tokens; diagnostic ranges lie in the source; Scan
-// and Definition agree with Next. Seeds live in testdata/fuzz/FuzzScan.
+// agrees with Next. Seeds live in testdata/fuzz/FuzzScan.
 func FuzzScan(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		all := checkTokens(t, src)
-		r := Scan("f", src)
+		r := Scan(src)
 		for _, d := range r.Diags {
 			checkRange(t, src, d.Range)
 			if d.Message == "" || d.Code == "" || d.Severity == diag.Invalid {
@@ -26,16 +23,15 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 		checkResult(t, src, r, all)
-		checkDefinition(t, src, r)
 	})
 }
 
 // checkTokens scans src with Next and checks the per-token invariants. It
 // returns every token, EOF included.
-func checkTokens(t *testing.T, src string) []plexer.Token {
+func checkTokens(t *testing.T, src string) []Token {
 	ref := diag.NewSource("f", []byte(src))
-	s := NewScanner("f", src)
-	var all []plexer.Token
+	s := NewScanner(src)
+	var all []Token
 	prevEnd := 0
 	for n := 0; ; n++ {
 		if n > len(src)+1 {
@@ -43,11 +39,11 @@ func checkTokens(t *testing.T, src string) []plexer.Token {
 		}
 		k := s.Next()
 		all = append(all, k)
-		off := k.Pos.Offset
+		off := k.Start
 		if off < prevEnd || off+len(k.Value) > len(src) || src[off:off+len(k.Value)] != k.Value {
 			t.Fatalf("%q: token %#v out of order or not the source text", src, k)
 		}
-		if k.Type != EOF && k.Value == "" {
+		if k.Kind != EOF && k.Value == "" {
 			t.Fatalf("%q: empty token %#v", src, k)
 		}
 		gap := src[prevEnd:off]
@@ -57,11 +53,11 @@ func checkTokens(t *testing.T, src string) []plexer.Token {
 		if gap = strings.TrimLeft(gap, " \t\r\n\f"); gap != "" {
 			t.Fatalf("%q: bytes %q between tokens", src, gap)
 		}
-		if rg := Range(k); ref.Pos(off) != rg.Start || ref.Pos(off+len(k.Value)) != rg.End {
+		if rg := s.Range(k); ref.Pos(off) != rg.Start || ref.Pos(off+len(k.Value)) != rg.End {
 			t.Fatalf("%q: token %#v has range %v, diag.Source says %v", src, k, rg, ref.Range(off, off+len(k.Value)))
 		}
 		prevEnd = off + len(k.Value)
-		if k.Type == EOF {
+		if k.Kind == EOF {
 			if off != len(src) || s.Next() != k {
 				t.Fatalf("%q: bad EOF %#v", src, k)
 			}
@@ -71,10 +67,10 @@ func checkTokens(t *testing.T, src string) []plexer.Token {
 }
 
 // checkResult checks that Scan's result is Next's tokens split by kind.
-func checkResult(t *testing.T, src string, r *Result, all []plexer.Token) {
-	var toks, comments []plexer.Token
+func checkResult(t *testing.T, src string, r *Result, all []Token) {
+	var toks, comments []Token
 	for _, k := range all {
-		switch k.Type {
+		switch k.Kind {
 		case Comment:
 			comments = append(comments, k)
 		case Invalid:
@@ -87,28 +83,11 @@ func checkResult(t *testing.T, src string, r *Result, all []plexer.Token) {
 	}
 	silent := silentFrom(src, r.Diags)
 	for _, k := range r.Tokens {
-		if k.Type == String && k.Pos.Offset+len(k.Value) < silent && !hasDiagAt(r.Diags, CodeUnterminatedString, k.Pos.Offset) {
+		if k.Kind == String && k.Start+len(k.Value) < silent && !hasDiagAt(r.Diags, CodeUnterminatedString, k.Start) {
 			if _, ok := Unquote(k.Value); !ok {
 				t.Fatalf("%q: Unquote(%s) failed on a terminated string", src, k.Value)
 			}
 		}
-	}
-}
-
-// checkDefinition checks that participle's lexer fails exactly when Scan
-// reports an error, on the first error, and otherwise returns Scan's tokens.
-func checkDefinition(t *testing.T, src string, r *Result) {
-	lx, _ := Definition.(plexer.StringDefinition).LexString("f", src)
-	toks, err := plexer.ConsumeAll(lx)
-	if r.Diags.HasErrors() {
-		var lexErr *Error
-		if !errors.As(err, &lexErr) || lexErr.Diagnostic.Severity != diag.Error {
-			t.Fatalf("%q: Definition error %v despite %v", src, err, r.Diags)
-		}
-		return
-	}
-	if err != nil || !equalTokens(toks, r.Tokens) {
-		t.Fatalf("%q: Definition gave %v, %v", src, toks, err)
 	}
 }
 
@@ -132,7 +111,7 @@ func hasDiagAt(ds diag.List, code string, off int) bool {
 	return false
 }
 
-func equalTokens(a, b []plexer.Token) bool {
+func equalTokens(a, b []Token) bool {
 	if len(a) != len(b) {
 		return false
 	}

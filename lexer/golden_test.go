@@ -28,11 +28,11 @@ func TestGolden(t *testing.T) {
 // quoted text.
 func dumpTokens(src string) string {
 	var b strings.Builder
-	s := NewScanner("in.czql", src)
+	s := NewScanner(src)
 	for {
 		k := s.Next()
-		fmt.Fprintf(&b, "%-11s %-8s %q\n", Range(k), KindName(k.Type), k.Value)
-		if k.Type == EOF {
+		fmt.Fprintf(&b, "%-11s %-8s %q\n", s.Range(k), KindName(k.Kind), k.Value)
+		if k.Kind == EOF {
 			return b.String()
 		}
 	}
@@ -41,7 +41,7 @@ func dumpTokens(src string) string {
 // dumpDiags renders the diagnostics of src, one per line.
 func dumpDiags(src string) string {
 	var b strings.Builder
-	for _, d := range Scan("in.czql", src).Diags {
+	for _, d := range Scan(src).Diags {
 		fmt.Fprintf(&b, "%s %s[%s]: %s\n", d.Range, d.Severity, d.Code, d.Message)
 	}
 	return b.String()
@@ -56,7 +56,7 @@ func TestReferenceQueries(t *testing.T) {
 	}
 	for _, f := range files {
 		for _, q := range referenceQueries(t, f) {
-			r := Scan(f, q)
+			r := Scan(q)
 			if len(r.Diags) > 0 {
 				t.Errorf("%s: %v", f, r.Diags)
 			}

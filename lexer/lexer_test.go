@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	plexer "github.com/alecthomas/participle/v2/lexer"
 )
 
 // tok is an expected token: its kind, its exact text and its "line:col".
@@ -147,7 +145,7 @@ func TestTokensHaveNoDiagnostics(t *testing.T) {
 		if tt.name == "string escapes" {
 			continue
 		}
-		if ds := Scan("", tt.src).Diags; len(ds) > 0 {
+		if ds := Scan(tt.src).Diags; len(ds) > 0 {
 			t.Errorf("%s: %q: unexpected diagnostics %v", tt.name, tt.src, ds)
 		}
 	}
@@ -157,26 +155,23 @@ func TestTokensHaveNoDiagnostics(t *testing.T) {
 // Value is the source text at its offset and that EOF sits at the end.
 func scanAll(t *testing.T, src string) []tok {
 	t.Helper()
-	s := NewScanner("f.czql", src)
+	s := NewScanner(src)
 	var out []tok
 	for {
 		k := s.Next()
-		if k.Pos.Filename != "f.czql" {
-			t.Fatalf("token %v: filename %q", k, k.Pos.Filename)
+		if got := src[k.Start : k.Start+len(k.Value)]; got != k.Value {
+			t.Fatalf("token %q at offset %d covers %q", k.Value, k.Start, got)
 		}
-		if got := src[k.Pos.Offset : k.Pos.Offset+len(k.Value)]; got != k.Value {
-			t.Fatalf("token %q at offset %d covers %q", k.Value, k.Pos.Offset, got)
-		}
-		if k.Type == EOF {
-			if k.Pos.Offset != len(src) || k.Value != "" {
-				t.Fatalf("EOF at %d with %q, want %d", k.Pos.Offset, k.Value, len(src))
+		if k.Kind == EOF {
+			if k.Start != len(src) || k.Value != "" {
+				t.Fatalf("EOF at %d with %q, want %d", k.Start, k.Value, len(src))
 			}
 			if again := s.Next(); again != k {
 				t.Fatalf("second EOF %#v differs from %#v", again, k)
 			}
 			return out
 		}
-		out = append(out, tok{k.Type, k.Value, fmt.Sprintf("%d:%d", k.Pos.Line, k.Pos.Column)})
+		out = append(out, tok{k.Kind, k.Value, s.Pos(k.Start).String()})
 	}
 }
 
@@ -184,10 +179,10 @@ func (k tok) String() string { return fmt.Sprintf("%s %q %s", KindName(k.kind), 
 
 func TestScanResult(t *testing.T) {
 	src := "SELECT a -- c1\n, * /* c2 */ FROM t"
-	r := Scan("q", src)
+	r := Scan(src)
 	var kinds []string
 	for _, k := range r.Tokens {
-		kinds = append(kinds, KindName(k.Type)+":"+k.Value)
+		kinds = append(kinds, KindName(k.Kind)+":"+k.Value)
 	}
 	if got, want := strings.Join(kinds, " "), "Reserved:SELECT Ident:a Punct:, Reserved:FROM Ident:t EOF:"; got != want {
 		t.Errorf("tokens = %s, want %s", got, want)
@@ -211,14 +206,11 @@ func TestRange(t *testing.T) {
 		{"", "1:1-1:1"},
 	}
 	for _, tt := range tests {
-		k := NewScanner("", tt.src).Next()
-		if got := Range(k).String(); got != tt.want {
+		s := NewScanner(tt.src)
+		k := s.Next()
+		if got := s.Range(k).String(); got != tt.want {
 			t.Errorf("Range(%q) = %s, want %s", k.Value, got, tt.want)
 		}
-	}
-	p := PosOf(plexer.Position{Filename: "f", Offset: 7, Line: 2, Column: 3})
-	if p.Offset != 7 || p.Line != 2 || p.Col != 3 {
-		t.Errorf("PosOf = %+v", p)
 	}
 }
 

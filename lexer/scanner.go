@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	plexer "github.com/alecthomas/participle/v2/lexer"
-
 	"github.com/czql/czql/diag"
 )
 
@@ -14,22 +12,19 @@ import (
 // Token values are substrings of the source, so scanning does not allocate
 // per token. A Scanner is not safe for concurrent use.
 type Scanner struct {
-	filename string
-	src      string
-	off      int // offset of the next unread byte
-	line     int // line of off
-	lineOff  int // offset of the first byte of line
+	src   string
+	off   int             // offset of the next unread byte
+	lines *diag.LineTable // the line starts of src, made on first use
 
-	// The token being scanned, for diagnostics inside it.
-	tokStart, tokLine, tokCol int
+	tokStart int // the token being scanned, for diagnostics inside it
 
 	diags diag.List
 }
 
-// NewScanner returns a Scanner for src. The filename goes into every token
-// position; it may be empty.
-func NewScanner(filename, src string) *Scanner {
-	s := &Scanner{filename: filename, src: src, line: 1}
+// NewScanner returns a Scanner for src. Token positions are byte offsets;
+// [Scanner.Pos] and [Scanner.Range] turn them into lines and columns.
+func NewScanner(src string) *Scanner {
+	s := &Scanner{src: src}
 	if strings.HasPrefix(src, "\uFEFF") { // a byte order mark is not part of the text
 		s.off = len("\uFEFF")
 	}
@@ -43,9 +38,9 @@ func (s *Scanner) Diagnostics() diag.List { return s.diags }
 // Next returns the next token, including [Comment] and [Invalid] tokens,
 // which the parser never sees but a highlighter needs. At the end of the
 // source it returns an [EOF] token, and does so again on every later call.
-func (s *Scanner) Next() plexer.Token {
+func (s *Scanner) Next() Token {
 	s.skipSpace()
-	s.tokStart, s.tokLine, s.tokCol = s.off, s.line, s.off-s.lineOff+1
+	s.tokStart = s.off
 	if s.off >= len(s.src) {
 		return s.emit(EOF, s.off)
 	}
@@ -54,28 +49,34 @@ func (s *Scanner) Next() plexer.Token {
 }
 
 // emit returns the token src[tokStart:end] and moves past it.
-func (s *Scanner) emit(kind Kind, end int) plexer.Token {
-	v := s.src[s.tokStart:end]
+func (s *Scanner) emit(kind Kind, end int) Token {
 	s.off = end
-	if nl := strings.LastIndexByte(v, '\n'); nl >= 0 {
-		s.line += strings.Count(v, "\n")
-		s.lineOff = s.tokStart + nl + 1
+	return Token{Kind: kind, Value: s.src[s.tokStart:end], Start: s.tokStart}
+}
+
+// Pos returns the position of byte offset off in the source.
+func (s *Scanner) Pos(off int) diag.Pos { return s.Lines().Pos(off) }
+
+// Range returns the range of a token the scanner returned.
+func (s *Scanner) Range(t Token) diag.Range { return rangeIn(s.Lines(), t) }
+
+// Lines returns the line table of the source. It is made on the first
+// call, in one pass over the text, so that scanning alone never allocates.
+func (s *Scanner) Lines() *diag.LineTable {
+	if s.lines == nil {
+		s.lines = diag.NewLineTableOf(s.src)
 	}
-	return plexer.Token{Type: kind, Value: v, Pos: plexer.Position{
-		Filename: s.filename, Offset: s.tokStart, Line: s.tokLine, Column: s.tokCol,
-	}}
+	return s.lines
 }
 
 // skipSpace moves past spaces, tabs, form feeds and line breaks. Only LF
 // starts a line, so CRLF counts once and a lone CR is plain space, as in
-// [diag.Source].
+// [diag.Source]; a lone CR still ends a line comment.
 func (s *Scanner) skipSpace() {
 	for s.off < len(s.src) {
 		switch s.src[s.off] {
 		case ' ', '\t', '\r', '\f':
 		case '\n':
-			s.line++
-			s.lineOff = s.off + 1
 		default:
 			return
 		}
@@ -171,11 +172,8 @@ func (s *Scanner) scanMinus(i int) (Kind, int) {
 	switch d := s.byteAt(i + 1); {
 	case d == '-':
 		end := len(s.src)
-		if nl := strings.IndexByte(s.src[i:], '\n'); nl >= 0 {
-			end = i + nl
-		}
-		if end > i && s.src[end-1] == '\r' {
-			end--
+		if nl := strings.IndexAny(s.src[i:], "\r\n"); nl >= 0 {
+			end = i + nl // at LF, CRLF or a lone CR, as old Mac files end lines
 		}
 		return Comment, end
 	case isDigit(d):
@@ -262,3 +260,6 @@ func (s *Scanner) byteAt(i int) byte {
 func isLetterASCII(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// Source returns the text being scanned.
+func (s *Scanner) Source() string { return s.src }

@@ -135,7 +135,7 @@ func TestParseCondition(t *testing.T) {
 		},
 		{src: " Active = '1' ", ast: "Compare =\n  FieldRef Active\n  String \"1\"\n"},
 		{src: "NOT (a = 1 OR b IS NULL)", ast: "Not\n  Paren\n    Binary OR\n      Compare =\n        FieldRef a\n        Number 1\n      Compare =\n        FieldRef b\n        Null\n"},
-		{src: "a = 1 AND", ast: "Compare =\n  FieldRef a\n  Number 1\n", diags: "1:7-1:10 error syntax: missing condition after AND\n"},
+		{src: "a = 1 AND", ast: "Binary AND\n  Compare =\n    FieldRef a\n    Number 1\n  Bad\n", diags: "1:7-1:10 error syntax: missing condition after AND\n"},
 		{src: "= 1", ast: "Bad\n", diags: "1:1-1:2 error syntax: expected a field at the start of the condition, found '='\n"},
 		{src: "a = 1 b", ast: "Compare =\n  FieldRef a\n  Number 1\n", diags: `1:7-1:8 error syntax: expected AND or OR, found name "b"` + "\n"},
 		{src: "a = 1;", ast: "Compare =\n  FieldRef a\n  Number 1\n", diags: "1:6-1:7 error syntax: expected AND or OR, found ';'\n"},

@@ -3,8 +3,6 @@ package parser
 import (
 	"strings"
 	"testing"
-
-	"github.com/czql/czql/lexer"
 )
 
 // benchQueries are a small, a medium and a large query, in the shape of
@@ -59,23 +57,6 @@ func BenchmarkParseError(b *testing.B) {
 			for b.Loop() {
 				if _, ds := ParseQuery("bench", src); !ds.HasErrors() {
 					b.Fatal("no error")
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkParticiple measures participle alone on the valid queries,
-// which is what the fast path saves.
-func BenchmarkParticiple(b *testing.B) {
-	for _, q := range benchQueries {
-		res := lexer.Scan("bench", q.src)
-		b.Run(q.name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(q.src)))
-			for b.Loop() {
-				if _, err := runParser(queryParser, res.Tokens); err != nil {
-					b.Fatal(err)
 				}
 			}
 		})

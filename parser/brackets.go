@@ -1,38 +1,42 @@
 package parser
 
 import (
-	plexer "github.com/alecthomas/participle/v2/lexer"
-
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/lexer"
 )
 
-// checkBrackets is the bracket pre-pass over the tokens of a statement. It
-// returns the first problem with parentheses: an unmatched ')', an unclosed
-// '(' (the innermost one), or nesting deeper than MaxNesting. In the last
-// case skip is true: the statement must not be parsed, because participle
-// recurses once per level.
-//
-// The nesting depth counts the parentheses that are open plus the NOTs
-// written in a row before a condition, since `NOT NOT … x` recurses too.
-func checkBrackets(toks []plexer.Token) (d *diag.Diagnostic, skip bool) {
+// brackets is what the bracket pre-pass learnt about a statement.
+type brackets struct {
+	unmatched int // index of the first ')' without its '(', or -1
+	unclosed  int // index of the innermost '(' that is never closed, or -1
+	deep      int // index of the token past MaxNesting levels, or -1
+}
+
+// checkBrackets is the bracket pre-pass over the tokens of a statement, in
+// one linear pass without recursion. It finds the first unmatched ')', the
+// innermost unclosed '(' and the first token nested more than MaxNesting
+// levels deep. The depth counts the parentheses that are open plus the
+// NOTs written in a row before a condition, since `NOT NOT … x` nests too.
+func checkBrackets(toks []lexer.Token) brackets {
 	type open struct{ i, depth int }
 	var buf [16]open
 	stack := buf[:0]
+	b := brackets{unmatched: -1, unclosed: -1, deep: -1}
 	base, nots := 0, 0 // depth at the innermost open '(', NOTs in a row since
 	for i, t := range toks {
 		switch {
-		case t.Type == lexer.Punct && t.Value == "(":
+		case t.IsPunct("("):
 			depth := base + nots + 1
 			if depth > MaxNesting {
-				return tooDeep(t), true
+				b.deep = i
+				return b
 			}
 			stack = append(stack, open{i, depth})
 			base, nots = depth, 0
-		case t.Type == lexer.Punct && t.Value == ")":
+		case t.IsPunct(")"):
 			if len(stack) == 0 {
-				if d == nil {
-					d = syntaxAt(lexer.Range(t), "unmatched ')'")
+				if b.unmatched < 0 {
+					b.unmatched = i
 				}
 				continue
 			}
@@ -41,39 +45,24 @@ func checkBrackets(toks []plexer.Token) (d *diag.Diagnostic, skip bool) {
 			if n := len(stack); n > 0 {
 				base = stack[n-1].depth
 			}
-		case t.Type == lexer.Reserved && isWord(t, "NOT"):
+		case t.Kind == lexer.Reserved && t.IsWord("NOT"):
 			nots++
 			if base+nots > MaxNesting {
-				return tooDeep(t), true
+				b.deep = i
+				return b
 			}
 		default:
 			nots = 0
 		}
 	}
-	if n := len(stack); n > 0 && d == nil {
-		d = unclosed(toks, stack[n-1].i)
+	if n := len(stack); n > 0 {
+		b.unclosed = stack[n-1].i
 	}
-	return d, false
+	return b
 }
 
-// unclosed returns the error for the '(' at i, which is never closed.
-func unclosed(toks []plexer.Token, i int) *diag.Diagnostic {
-	msg := "unclosed '('"
-	if c := clauseOf(toks, i); c.name != "" {
-		msg += " in " + c.name + " clause"
-	}
-	return syntaxAt(lexer.Range(toks[i]), msg)
-}
-
-// tooDeep returns the nesting-too-deep error at t.
-func tooDeep(t plexer.Token) *diag.Diagnostic {
-	d := diag.Errorf(CodeNestingTooDeep, lexer.Range(t),
+// tooDeep returns the nesting-too-deep error at r.
+func tooDeep(r diag.Range) diag.Diagnostic {
+	return diag.Errorf(CodeNestingTooDeep, r,
 		"nesting too deep: more than %d levels of parentheses, sub-queries and NOT", MaxNesting)
-	return &d
-}
-
-// syntaxAt returns a syntax error with the given range and message.
-func syntaxAt(r diag.Range, msg string) *diag.Diagnostic {
-	d := diag.Diagnostic{Severity: diag.Error, Code: CodeSyntax, Range: r, Message: msg}
-	return &d
 }

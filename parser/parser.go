@@ -29,30 +29,41 @@ const (
 const MaxNesting = 100
 
 // ParseFile parses a file of statements separated by ';'. Every statement
-// is parsed on its own, so an error in one does not hide the others, and
-// yields one (possibly partial) query; empty statements are skipped. The
-// file keeps every comment. A file without statements gets a
-// [CodeEmpty] warning. The diagnostics are sorted by position.
+// yields one (possibly partial) query, and an error in one hides no other;
+// empty statements are skipped. The file keeps every comment. A file
+// without statements gets a [CodeEmpty] warning. The diagnostics are
+// sorted by position.
+//
+// The source is lexed one statement at a time, so the memory the parser
+// needs beyond the tree follows the largest statement, not the file.
 func ParseFile(name string, src []byte) (*ast.File, diag.List) {
-	res := lexer.Scan(name, string(src))
-	f := &ast.File{Name: name, Comments: lowerComments(res.Comments)}
+	p := newParser(string(src))
+	f := &ast.File{Name: name}
 	var diags diag.List
-	for _, st := range splitStatements(res.Tokens, res.Diags) {
-		q, ds := parseStatement(st)
-		f.Queries = append(f.Queries, q)
-		diags = append(diags, ds...)
+	for p.nextStatement(f) {
+		for {
+			q, ds := p.parseStatement()
+			f.Queries = append(f.Queries, q)
+			diags = append(diags, ds...)
+			if p.atEOF() {
+				break
+			}
+		}
 	}
-	if len(f.Queries) == 0 && !res.Diags.HasErrors() {
+	lex := p.sc.Diagnostics()
+	if len(f.Queries) == 0 && !lex.HasErrors() {
 		diags = append(diags, diag.Diagnostic{
 			Severity: diag.Warning, Code: CodeEmpty, Message: "no statements: the input holds no query",
 			Range: diag.Range{Start: startPos, End: startPos},
 		})
 	}
+	lex = append(diag.List(nil), lex...)
+	lex.Sort()
 	if len(diags) == 0 {
-		return f, res.Diags // sorted by the lexer
+		return f, lex
 	}
 	diags.Sort()
-	return f, mergeSorted(res.Diags, diags)
+	return f, mergeSorted(lex, diags)
 }
 
 // startPos is the position of the first byte of a source.
@@ -87,42 +98,52 @@ func ParseQuery(name string, src []byte) (*ast.Query, diag.List) {
 // is a [CodeSyntax] error. The result is never nil: an unparsable condition
 // is, or contains, an [ast.BadExpr].
 func ParseCondition(name string, src []byte) (ast.Expr, diag.List) {
-	res := lexer.Scan(name, string(src))
-	st := statement{toks: res.Tokens, lexErr: firstError(res.Diags)}
-	if len(st.toks) == 1 { // only EOF
-		diags := res.Diags
-		if !diags.HasErrors() {
-			diags = append(diags, diag.Errorf(CodeSyntax, diag.Range{Start: startPos, End: startPos}, "empty condition: expected a field"))
+	p := newParser(string(src))
+	p.readAll()
+	lex := p.sc.Diagnostics()
+	if len(p.toks) == 1 { // only EOF
+		if !lex.HasErrors() {
+			lex = append(lex, diag.Errorf(CodeSyntax, diag.Range{Start: startPos, End: startPos}, "empty condition: expected a field"))
 		}
-		return &ast.BadExpr{Rng: diag.Range{Start: startPos, End: startPos}}, diags
+		return &ast.BadExpr{Rng: diag.Range{Start: startPos, End: startPos}}, lex
 	}
-	e, ds := parseCondition(st)
+	e, ds := p.parseCondition()
+	lex = append(diag.List(nil), lex...)
+	lex.Sort()
 	ds.Sort()
-	return e, mergeSorted(res.Diags, ds)
+	return e, mergeSorted(lex, ds)
 }
 
 // ParseLiteral parses one literal: a string, a number, a date, TRUE, FALSE,
 // NULL or a parameter, as given to `-p name=value`. On error the literal is
 // nil.
 func ParseLiteral(src string) (ast.Literal, diag.List) {
-	res := lexer.Scan("", src)
-	diags := res.Diags
+	p := newParser(src)
+	p.readAll()
+	diags := p.sc.Diagnostics()
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	toks := res.Tokens
+	toks := p.toks
 	switch {
 	case len(toks) == 1:
-		return nil, append(diags, diag.Errorf(CodeSyntax, lexer.Range(toks[0]), "empty value: expected a literal"))
+		return nil, append(diags, diag.Errorf(CodeSyntax, p.rng(toks[0]), "empty value: expected a literal"))
 	case !isLiteralToken(toks[0]):
-		return nil, append(diags, diag.Errorf(CodeSyntax, lexer.Range(toks[0]),
+		return nil, append(diags, diag.Errorf(CodeSyntax, p.rng(toks[0]),
 			"expected a string, number, date, TRUE, FALSE, NULL or parameter, found %s", describe(toks[0], false)))
 	case len(toks) > 2:
-		return nil, append(diags, diag.Errorf(CodeSyntax, lexer.Range(toks[1]),
+		return nil, append(diags, diag.Errorf(CodeSyntax, p.rng(toks[1]),
 			"unexpected %s after the value", describe(toks[1], false)))
 	}
-	return lowerLiteral(toks[0]), diags
+	return p.literal(toks[0]), diags
 }
 
-// Grammar returns the EBNF of the grammar, as participle prints it.
-func Grammar() string { return queryParser.String() }
+// Grammar returns the EBNF of the grammar of record, which /grammar.ebnf
+// holds and a test keeps equal to the participle grammar in
+// internal/grammar.
+func Grammar() string { return ebnf }
+
+// newParser returns a parser over src.
+func newParser(src string) *parser {
+	return &parser{sc: lexer.NewScanner(src), lastFail: -1}
+}

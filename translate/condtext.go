@@ -38,16 +38,16 @@ func (t *translator) conditionText(e ast.Expr) *api.Condition {
 
 // stripComments replaces every comment in the CZQL text src by one space.
 func stripComments(src string) string {
-	comments := lexer.Scan("", src).Comments
+	comments := lexer.Scan(src).Comments
 	if len(comments) == 0 {
 		return src
 	}
 	var b strings.Builder
 	last := 0
 	for _, c := range comments {
-		b.WriteString(src[last:c.Pos.Offset])
+		b.WriteString(src[last:c.Start])
 		b.WriteByte(' ')
-		last = c.Pos.Offset + len(c.Value)
+		last = c.Start + len(c.Value)
 	}
 	b.WriteString(src[last:])
 	return strings.TrimSpace(b.String())

@@ -52,7 +52,7 @@ const astSchemaVersion = 1
 //	BoolLit        value (bool)
 //	NullLit        —
 //	ParamRef       name (without ":")
-//	BadExpr        —
+//	BadExpr        x (the field read before the fault; absent when none)
 //	Comment        text (with its markers)
 //
 // A Diagnostic is {"severity": "error" | "warning" | "info", "code",
@@ -192,7 +192,11 @@ func (e *astEncoder) literal(o *object, n ast.Node) bool {
 		o.set("value", n.Value)
 	case *ast.ParamRef:
 		o.set("name", n.Name)
-	case *ast.NullLit, *ast.BadExpr:
+	case *ast.BadExpr:
+		if n.X != nil {
+			o.set("x", e.node(n.X))
+		}
+	case *ast.NullLit:
 	default:
 		return false
 	}

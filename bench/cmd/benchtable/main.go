@@ -1,7 +1,8 @@
 // Command benchtable turns the output of `go test -bench` in the bench
 // module into the Markdown tables of BENCHMARKS.md: the median of every
-// metric of every benchmark, and the czql-to-sqlparser ratios of the
-// benchmarks that exist for both parsers.
+// metric of every benchmark, the czql-to-sqlparser and czql-to-tidb
+// ratios of the benchmarks that exist for both parsers, and the ratios of
+// czql on queries with a syntax error to czql on the valid queries.
 //
 // Usage:
 //
@@ -111,23 +112,40 @@ func write(w io.Writer, runs map[string]samples, order []string) {
 		}
 		fmt.Fprintln(w, "| "+strings.Join(cells, " | ")+" |")
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| set | czql queries/s | sqlparser queries/s | czql ÷ sqlparser (throughput) | czql allocs/query | sqlparser allocs/query | czql B/query | sqlparser B/query |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	for _, p := range pairs {
+		writePair(w, runs, order, p[0], p[1])
+	}
+}
+
+// pairs are the ratio tables: czql against each peer parser, and czql's
+// error corpus against the valid one (BenchmarkCZQLErrors).
+var pairs = [][2]string{{"czql", "sqlparser"}, {"czql", "tidb"}, {"error", "valid"}}
+
+// writePair writes the table of the benchmarks named …/a that have a twin
+// …/b, with the throughput of a over that of b. It writes nothing when no
+// benchmark has both.
+func writePair(w io.Writer, runs map[string]samples, order []string, a, b string) {
+	header := false
 	for _, name := range order {
-		base, ok := strings.CutSuffix(name, "/czql")
+		base, ok := strings.CutSuffix(name, "/"+a)
 		if !ok {
 			continue
 		}
-		cz, sq := runs[name], runs[base+"/sqlparser"]
-		if sq == nil {
+		x, y := runs[name], runs[base+"/"+b]
+		if y == nil {
 			continue
 		}
-		qc, _ := cz.median("queries/s")
-		qs, _ := sq.median("queries/s")
-		fmt.Fprintf(w, "| %s | %.0f | %.0f | **%.2f×** | %s | %s | %s | %s |\n", base, qc, qs, qc/qs,
-			cell(cz, "allocs/query", "%.1f"), cell(sq, "allocs/query", "%.1f"),
-			cell(cz, "B/op", "perquery"), cell(sq, "B/op", "perquery"))
+		if !header {
+			fmt.Fprintln(w)
+			fmt.Fprintf(w, "| set | %[1]s queries/s | %[2]s queries/s | %[1]s ÷ %[2]s (throughput) | %[1]s allocs/query | %[2]s allocs/query | %[1]s B/query | %[2]s B/query |\n", a, b)
+			fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+			header = true
+		}
+		qx, _ := x.median("queries/s")
+		qy, _ := y.median("queries/s")
+		fmt.Fprintf(w, "| %s | %.0f | %.0f | **%.2f×** | %s | %s | %s | %s |\n", base, qx, qy, qx/qy,
+			cell(x, "allocs/query", "%.1f"), cell(y, "allocs/query", "%.1f"),
+			cell(x, "B/op", "perquery"), cell(y, "B/op", "perquery"))
 	}
 }
 

@@ -1,24 +1,23 @@
-package parser
+package grammar
 
 import (
+	"fmt"
+
 	"github.com/alecthomas/participle/v2"
 	plexer "github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/czql/czql/ast"
 	"github.com/czql/czql/lexer"
 )
 
 // The concrete syntax tree: participle's struct-tag grammar, the grammar of
 // record. Its types are private and named after the productions, whose
-// names participle prints in the EBNF (see Grammar). The grammar states
-// the language exactly: near misses are explained from the token stream
-// (explain.go), and the limits of sub-queries are checked while lowering
-// into package ast (lower*.go). The fast path (fast*.go) builds the same
-// trees by hand.
+// names participle prints in the EBNF (see EBNF): renaming a type renames
+// a production of /grammar.ebnf.
 //
 // Leaf tokens are captured as plexer.Token values (not strings), so every
-// node knows its exact source range without participle's EndPos, and no
-// string is built while parsing. The tags use the `parser:"…"` form, with
-// single-quoted literals, so that go vet accepts them.
+// node knows its exact source range. The tags use the `parser:"…"` form,
+// with single-quoted literals, so that go vet accepts them.
 
 // query is one SELECT statement, or a sub-query inside parentheses.
 type query struct {
@@ -173,7 +172,7 @@ type offset struct {
 // are built once: a built participle parser is safe for concurrent use.
 var (
 	queryParser = participle.MustBuild[query](
-		participle.Lexer(lexer.Definition),
+		participle.Lexer(definition{}),
 		participle.CaseInsensitive("Reserved", "Keyword"),
 	)
 	conditionParser = mustProduction[condition](queryParser)
@@ -185,4 +184,56 @@ func mustProduction[P any](p *participle.Parser[query]) *participle.Parser[P] {
 		panic(err)
 	}
 	return pp
+}
+
+// EBNF returns the grammar in EBNF, as participle prints it; /grammar.ebnf
+// holds it with a final newline.
+func EBNF() string { return queryParser.String() }
+
+// ParseQuery parses src as exactly one statement, possibly followed by one
+// ';', and lowers it into package ast. It returns an error for a lexical
+// error (an error-severity diagnostic of package lexer), for text that
+// does not follow the grammar, such as empty input or a second statement,
+// and for a panic inside participle. The restrictions on sub-queries that
+// the parser reports as unsupported are not checked: the grammar accepts
+// them.
+func ParseQuery(src string) (q *ast.Query, err error) {
+	defer recoverError(&err)
+	res := lexer.Scan(src)
+	toks := res.Tokens
+	if n := len(toks); n >= 2 && toks[n-2].IsPunct(";") {
+		// A final ';' ends the statement: it becomes a space, which keeps
+		// every offset, line and column.
+		semi := toks[n-2]
+		src = src[:semi.Start] + " " + src[semi.End():]
+		toks = append(toks[:n-2:n-2], toks[n-1])
+	}
+	cst, err := queryParser.ParseString("", src)
+	if err != nil {
+		return nil, err
+	}
+	return newLowerer(toks, res.Lines).query(cst), nil
+}
+
+// ParseCondition parses src as a bare WHERE condition, such as the text of
+// a cZQLCondition, and lowers it into package ast. It returns an error for
+// a lexical error, for text that does not follow the grammar (empty input
+// or a ';' included) and for a panic inside participle.
+func ParseCondition(src string) (e ast.Expr, err error) {
+	defer recoverError(&err)
+	res := lexer.Scan(src)
+	cst, err := conditionParser.ParseString("", src)
+	if err != nil {
+		return nil, err
+	}
+	e, _ = newLowerer(res.Tokens, res.Lines).condition(cst)
+	return e, nil
+}
+
+// recoverError turns a panic, which would be a bug in participle or in the
+// lowering, into an error.
+func recoverError(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error in participle: %v", r)
+	}
 }
