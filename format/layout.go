@@ -1,6 +1,8 @@
 package format
 
 import (
+	"strings"
+
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/lexer"
@@ -259,9 +261,7 @@ func (p *printer) aggregate(a *ast.AggregateExpr) {
 		p.missing("aggregate")
 		return
 	}
-	switch a.Func {
-	case ast.Count, ast.Sum, ast.Avg, ast.Min, ast.Max:
-	default:
+	if !lexer.IsAggregate(string(a.Func)) || string(a.Func) != strings.ToUpper(string(a.Func)) {
 		p.errorf("unknown aggregate function %q", a.Func)
 	}
 	p.token(string(a.Func), a.FuncRng)

@@ -285,3 +285,19 @@ func TestIsName(t *testing.T) {
 		}
 	}
 }
+
+// TestLineCommentEnds checks that a -- comment ends at LF, CRLF or a lone
+// CR, so that a file with old Mac line endings keeps what follows it.
+func TestLineCommentEnds(t *testing.T) {
+	for _, src := range []string{
+		"a -- c\nb", "a -- c\r\nb", "a -- c\rb",
+	} {
+		r := Scan(src)
+		if len(r.Comments) != 1 || r.Comments[0].Value != "-- c" {
+			t.Errorf("%q: comments %v, want [-- c]", src, r.Comments)
+		}
+		if len(r.Tokens) != 3 || r.Tokens[1].Value != "b" {
+			t.Errorf("%q: tokens %v, want a, b, EOF", src, r.Tokens)
+		}
+	}
+}

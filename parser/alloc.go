@@ -34,3 +34,15 @@ func (s *slab[T]) slice(n int) []T {
 	s.buf = s.buf[:start+n]
 	return s.buf[start : start+n : start+n]
 }
+
+// push appends v to s, doubling the capacity when it is full. append grows
+// large slices by a quarter, which for a statement of a million tokens
+// copies the slice some thirty times; doubling copies it about once.
+func push[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		grown := make([]T, len(s), max(2*cap(s), 8))
+		copy(grown, s)
+		s = grown
+	}
+	return append(s, v)
+}

@@ -206,3 +206,16 @@ func TestConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+// TestCROnlyLineEndings parses a statement whose lines end with a lone CR
+// after a comment: nothing after the comment may be lost.
+func TestCROnlyLineEndings(t *testing.T) {
+	src := "SELECT Name FROM Task WHERE State = 'Active' -- only active\rAND Priority > 4\rLIMIT 5"
+	q, ds := ParseQuery("cr.czql", []byte(src))
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	if _, ok := q.Where.Cond.(*ast.BinaryExpr); !ok || q.Limit == nil {
+		t.Errorf("the condition after the comment or the LIMIT is lost:\n%s", ast.Sprint(q, false))
+	}
+}

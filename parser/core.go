@@ -42,6 +42,7 @@ type parser struct {
 	failed    bool      // a production failed: the statement is not grammatical
 	lastFail  int       // token index of the last reported failure, or -1
 	fails     int       // failures reported in the statement
+	reported  int       // diagnostics reported in the source (see MaxDiagnostics)
 	// failedAtEnd: a production failed at the end of the statement, or at
 	// an unclosed '(': more text could complete it.
 	failedAtEnd bool
@@ -124,7 +125,31 @@ func (p *parser) fail(i int, d diag.Diagnostic) {
 	}
 	p.lastFail = i
 	p.fails++
-	p.diags = append(p.diags, d)
+	p.report(d)
+}
+
+// MaxDiagnostics is the number of syntax diagnostics the parser reports
+// for one source. Past it, one [CodeTooManyErrors] diagnostic is added and
+// the rest is parsed without reporting, so that garbage costs memory in
+// proportion to its size and no more.
+const MaxDiagnostics = 100
+
+// report adds d to the statement's diagnostics, within the budget.
+func (p *parser) report(d diag.Diagnostic) {
+	if p.budget() {
+		p.diags = append(p.diags, d)
+	}
+}
+
+// budget counts one more diagnostic and reports whether it may be added;
+// the first one past the budget becomes the too-many-errors diagnostic.
+func (p *parser) budget() bool {
+	p.reported++
+	if p.reported == MaxDiagnostics+1 {
+		p.diags = append(p.diags, diag.Errorf(CodeTooManyErrors, p.emptyAt(p.i),
+			"too many syntax errors; the rest of the input is not checked"))
+	}
+	return p.reported <= MaxDiagnostics
 }
 
 // failf reports a CodeSyntax problem with range r at token i.
@@ -142,7 +167,7 @@ func (p *parser) unsupported(i int, r diag.Range, msg, detail string) {
 // restrict reports a construct the grammar accepts but CZQL does not allow
 // where it stands, such as LIMIT in a sub-query. It is no syntax error.
 func (p *parser) restrict(r diag.Range, msg string) {
-	if p.comp == nil {
+	if p.comp == nil && p.budget() {
 		p.restricts = append(p.restricts, diag.Errorf(CodeUnsupported, r, "%s", msg))
 	}
 }

@@ -47,7 +47,7 @@ func (p *parser) valueList(f *ast.FieldRef, lp int) []ast.Literal {
 			p.wantValue(f)
 			p.next()
 		case isLiteralToken(p.peek()):
-			list = append(list, p.literal(p.next()))
+			list = push(list, p.literal(p.next()))
 		case anchor == lp:
 			p.missing(anchor, need{what: "value list", expect: "a value or a sub-query"})
 			p.skip(syncComma)

@@ -21,6 +21,9 @@ const (
 	CodeUnsupported = "unsupported"
 	// CodeEmpty marks a file without any statement. It is a warning.
 	CodeEmpty = "no-statements"
+	// CodeTooManyErrors marks the point where the parser stopped reporting
+	// (see MaxDiagnostics).
+	CodeTooManyErrors = "too-many-errors"
 )
 
 // MaxNesting is the deepest nesting of parentheses, sub-queries and NOT

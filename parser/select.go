@@ -14,7 +14,7 @@ func (p *parser) selectList(q *ast.Query, sel int) {
 	anchor := sel
 	for {
 		if it := p.selectItem(anchor); it != nil {
-			q.Select.Items = append(q.Select.Items, it)
+			q.Select.Items = push(q.Select.Items, it)
 			q.Rng = q.Rng.Cover(it.Range())
 		}
 		if !p.peek().IsPunct(",") {
@@ -243,7 +243,7 @@ func (p *parser) groupBy() *ast.GroupByClause {
 	}
 	p.fieldList(func(i int) {
 		if f := p.listField(i, false); f != nil {
-			g.Fields = append(g.Fields, f)
+			g.Fields = push(g.Fields, f)
 		}
 	})
 	return g
@@ -271,7 +271,7 @@ func (p *parser) orderBy() *ast.OrderByClause {
 				it.Dir = ast.Desc
 			}
 		}
-		o.Items = append(o.Items, it)
+		o.Items = push(o.Items, it)
 	})
 	return o
 }

@@ -26,7 +26,7 @@ func (p *parser) nextStatement(f *ast.File) bool {
 				p.semi = true
 				t = lexer.Token{Kind: lexer.EOF, Start: t.Start}
 			}
-			p.toks = append(p.toks, t)
+			p.toks = p.pushToken(t)
 			if t.Kind == lexer.EOF {
 				break
 			}
@@ -41,6 +41,19 @@ func (p *parser) nextStatement(f *ast.File) bool {
 	}
 }
 
+// pushToken appends t to the statement's tokens. A statement that
+// outgrows the buffer is probably large: the buffer grows at once to hold
+// the tokens that a sixth of the rest of the source may have, so that a
+// statement of megabytes is copied once or twice, not twenty times.
+func (p *parser) pushToken(t lexer.Token) []lexer.Token {
+	if n := len(p.toks); n == cap(p.toks) && n >= 1024 {
+		grown := make([]lexer.Token, n, max(2*n, (len(p.sc.Source())-t.Start)/6))
+		copy(grown, p.toks)
+		p.toks = grown
+	}
+	return push(p.toks, t)
+}
+
 // readAll reads every token of the source into p.toks, ';' included, for
 // a bare condition or a literal.
 func (p *parser) readAll() {
@@ -49,7 +62,7 @@ func (p *parser) readAll() {
 		if t.Kind == lexer.Comment || t.Kind == lexer.Invalid {
 			continue
 		}
-		p.toks = append(p.toks, t)
+		p.toks = push(p.toks, t)
 		if t.Kind == lexer.EOF {
 			break
 		}
