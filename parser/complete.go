@@ -32,6 +32,7 @@ type Slot struct {
 	Scope Scope
 	Path  []string      // RoleField after a dot path: the names before the last '.'
 	Field *ast.FieldRef // RoleValue: the field the value is compared with; nil when missing
+	Op    string        // RoleValue: the operator before it, as written ("=", "<>", "!=", "LIKE", "IN")
 }
 
 // Expected is what the parser would accept at a cursor: keywords, marks
@@ -84,6 +85,7 @@ type slotEntry struct {
 func Complete(src string, cursor int) *Expected {
 	cursor = min(max(cursor, 0), len(src))
 	p := newParser(src)
+	p.idents, p.fields, p.segs = slab[ast.Ident]{}, slab[ast.FieldRef]{}, slab[*ast.Ident]{} // one statement: small
 	exp := &Expected{Start: cursor}
 	if !p.cursorStatement(cursor, exp) {
 		return exp
@@ -161,18 +163,25 @@ func (p *parser) wantFunctions() {
 
 // wantName notes a name in a role; path is the dot path typed before it.
 func (p *parser) wantName(role Role, path []string, field *ast.FieldRef) {
+	p.wantSlot(Slot{Role: role, Path: path, Field: field})
+}
+
+// wantSlot notes a slot, once.
+func (p *parser) wantSlot(slot Slot) {
 	p.here()
 	c := p.comp
 	for _, s := range c.slots {
-		if s.slot.Role == role && slices.Equal(s.slot.Path, path) {
+		if s.slot.Role == slot.Role && slices.Equal(s.slot.Path, slot.Path) {
 			return
 		}
 	}
-	c.slots = append(c.slots, slotEntry{slot: Slot{Role: role, Path: path, Field: field}, scope: slices.Clone(c.stack)})
+	c.slots = append(c.slots, slotEntry{slot: slot, scope: slices.Clone(c.stack)})
 }
 
-// wantValue notes a value of the field f.
-func (p *parser) wantValue(f *ast.FieldRef) { p.wantName(RoleValue, nil, f) }
+// wantValue notes a value of the field f after the operator op.
+func (p *parser) wantValue(f *ast.FieldRef, op string) {
+	p.wantSlot(Slot{Role: RoleValue, Field: f, Op: op})
+}
 
 // enter and leave track the queries being parsed, for the scope of names.
 func (p *parser) enter(q *ast.Query) {

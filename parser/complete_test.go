@@ -40,7 +40,7 @@ func summary(e *Expected) string {
 			fmt.Fprintf(&b, "path=%s", strings.Join(n.Path, "."))
 		}
 		if n.Field != nil {
-			fmt.Fprintf(&b, "field=%s", n.Field.Path())
+			fmt.Fprintf(&b, "field=%s%s", n.Field.Path(), n.Op)
 		}
 	}
 	return b.String()
@@ -58,8 +58,8 @@ func TestComplete(t *testing.T) {
 		{"SELECT Name FROM |", `start=17 prefix="" clause=FROM kw=[] entity()`},
 		{"SELECT Name FROM Task |", `start=22 prefix="" clause=FROM kw=[WHERE GROUP BY ORDER BY LIMIT OFFSET]`},
 		{"SELECT Name FROM Task WHERE |", `start=28 prefix="" clause=WHERE kw=[NOT] field(Task)`},
-		{"SELECT Name FROM Task WHERE State = |", `start=36 prefix="" clause=WHERE kw=[] value(Task)field=State`},
-		{"SELECT Name FROM Task WHERE State = 'On H|", `start=36 prefix="'On H" clause=WHERE kw=[] string value(Task)field=State`},
+		{"SELECT Name FROM Task WHERE State = |", `start=36 prefix="" clause=WHERE kw=[] value(Task)field=State=`},
+		{"SELECT Name FROM Task WHERE State = 'On H|", `start=36 prefix="'On H" clause=WHERE kw=[] string value(Task)field=State=`},
 		{"SELECT Name FROM Task WHERE Manager.|", `start=36 prefix="" clause=WHERE kw=[] field(Task)path=Manager`},
 		{"SELECT Name FROM Task WHERE Project.Manager.Na|", `start=44 prefix="Na" clause=WHERE kw=[] field(Task)path=Project.Manager`},
 		{"SELECT Name FROM Task WHERE a |", `start=30 prefix="" clause=WHERE kw=[LIKE NOT LIKE IN NOT IN IS NULL IS NOT NULL] ops=[= <> < <= > >=]`},
@@ -67,10 +67,13 @@ func TestComplete(t *testing.T) {
 		{"SELECT Name FROM Task WHERE a IS |", `start=33 prefix="" clause=WHERE kw=[NULL NOT NULL]`},
 		{"SELECT Name FROM Task WHERE a = 1 |", `start=34 prefix="" clause=WHERE kw=[AND OR GROUP BY ORDER BY LIMIT OFFSET]`},
 		{"SELECT Name FROM Task WHERE (a = 1 |", `start=35 prefix="" clause=WHERE kw=[AND OR]`},
-		{"SELECT Name FROM Task WHERE a IN (|", `start=34 prefix="" clause=WHERE kw=[SELECT] value(Task)field=a`},
-		{"SELECT Name FROM Task WHERE a IN ('x', |", `start=39 prefix="" clause=WHERE kw=[] value(Task)field=a`},
+		{"SELECT Name FROM Task WHERE a IN (|", `start=34 prefix="" clause=WHERE kw=[SELECT] value(Task)field=aIN`},
+		{"SELECT Name FROM Task WHERE a IN ('x', |", `start=39 prefix="" clause=WHERE kw=[] value(Task)field=aIN`},
 		{"SELECT Name FROM Task ORDER BY a |", `start=33 prefix="" clause=ORDER BY kw=[ASC DESC LIMIT OFFSET]`},
 		{"SELECT Name FROM Task GROUP BY |", `start=31 prefix="" clause=GROUP BY kw=[] field(Task)`},
+		{"SELECT Name, (|", `start=14 prefix="" clause=SELECT kw=[SELECT]`},
+		{"SELECT Name FROM Task WHERE Name NOT LIKE |", `start=42 prefix="" clause=WHERE kw=[] value(Task)field=NameLIKE`},
+		{"SELECT Name FROM Task WHERE Work != |", `start=36 prefix="" clause=WHERE kw=[] value(Task)field=Work!=`},
 		{"SELECT COUNT(|) FROM Task", `start=13 prefix="" clause=SELECT kw=[] field(Task)`},
 		{"SELECT COUNT(Id) |", `start=17 prefix="" clause=SELECT kw=[AS FROM]`},
 		{"SELECT Name, (SELECT | FROM Resources) FROM Project", `start=21 prefix="" clause=SELECT kw=[] field(Project.Resources)`},

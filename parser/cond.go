@@ -211,7 +211,7 @@ func (p *parser) comparison(f *ast.FieldRef, fr diag.Range) (ast.Expr, diag.Rang
 	op := p.nextIndex()
 	opTok := p.tok(op)
 	if p.atCursor() {
-		p.wantValue(f)
+		p.wantValue(f, opTok.Value)
 		p.next()
 		return p.badPredicate(f, fr)
 	}
@@ -280,7 +280,7 @@ func (p *parser) inOrLike(f *ast.FieldRef, fr diag.Range, not int) (ast.Expr, di
 		return p.in(f, fr, not >= 0, kw, opRng)
 	}
 	if p.atCursor() {
-		p.wantValue(f)
+		p.wantValue(f, upper(p.tok(kw)))
 		p.next()
 		return p.badPredicate(f, fr)
 	}

@@ -1,8 +1,6 @@
 package parser
 
 import (
-	"bytes"
-	"strconv"
 	"testing"
 
 	"github.com/czql/czql/ast"
@@ -53,22 +51,4 @@ func checkRange(t *testing.T, s *diag.Source, r diag.Range, what string) {
 	case s.Pos(r.Start.Offset) != r.Start || s.Pos(r.End.Offset) != r.End:
 		t.Errorf("%s: range %v disagrees with its offsets %d-%d", what, r, r.Start.Offset, r.End.Offset)
 	}
-}
-
-// seedInput decodes a fuzz corpus file holding one []byte value.
-func seedInput(b []byte) ([]byte, bool) {
-	const header = "go test fuzz v1\n"
-	if !bytes.HasPrefix(b, []byte(header)) {
-		return nil, false
-	}
-	line := bytes.TrimSpace(b[len(header):])
-	lit, ok := bytes.CutPrefix(line, []byte("[]byte("))
-	if !ok || !bytes.HasSuffix(lit, []byte(")")) {
-		return nil, false
-	}
-	s, err := strconv.Unquote(string(lit[:len(lit)-1]))
-	if err != nil {
-		return nil, false
-	}
-	return []byte(s), true
 }

@@ -44,7 +44,7 @@ func (p *parser) valueList(f *ast.FieldRef, lp int) []ast.Literal {
 	for {
 		switch {
 		case p.atCursor():
-			p.wantValue(f)
+			p.wantValue(f, "IN")
 			p.next()
 		case isLiteralToken(p.peek()):
 			list = push(list, p.literal(p.next()))

@@ -148,5 +148,9 @@ func Grammar() string { return ebnf }
 
 // newParser returns a parser over src.
 func newParser(src string) *parser {
-	return &parser{sc: lexer.NewScanner(src), lastFail: -1}
+	n := len(src)
+	return &parser{
+		sc: lexer.NewScanner(src), lastFail: -1,
+		idents: newSlab[ast.Ident](n / 8), fields: newSlab[ast.FieldRef](n / 16), segs: newSlab[*ast.Ident](n / 8),
+	}
 }

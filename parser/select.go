@@ -142,6 +142,9 @@ func (p *parser) relation() ast.SelectItem {
 	r := &ast.RelationQuery{Lparen: p.rngAt(lp)}
 	if !p.atWord(lexer.Reserved, "SELECT") {
 		p.missing(lp, need{what: "sub-select", expect: "SELECT"})
+		if p.comp != nil && p.comp.tok > lp {
+			p.comp.sealed = true // the cursor is inside the parentheses
+		}
 		p.i = lp
 		if !p.skipParens() {
 			p.i = lp + 1

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/czql/czql/lexer"
+	"github.com/czql/czql/parser"
 )
 
 // The prompts of the interactive shell: the first line of a statement,
@@ -24,8 +25,9 @@ const (
 //
 // A line that starts with a backslash on the first line is a
 // meta-command. Otherwise lines accumulate; every statement a ';' ends
-// runs at once, and an empty line runs what is pending unless it is
-// unfinished (needsMore).
+// runs at once, and an empty line runs what is pending unless the parser
+// says it is unfinished (parser.Unfinished: inside a block comment or
+// parentheses, no FROM yet, a trailing AND, '=' or ',').
 type editor struct {
 	s       *Session
 	pending string   // the lines of the unfinished statement, each ending in "\n"
@@ -89,7 +91,7 @@ func (e *editor) enter(line string) {
 		e.runPending()
 		e.meta(strings.TrimSpace(line))
 	case blank:
-		if !needsMore(e.pending) {
+		if !parser.Unfinished(e.pending) {
 			e.runPending()
 		}
 	default:
@@ -105,7 +107,7 @@ func isMetaLine(line string) bool {
 // inComment reports whether the pending text ends inside a block
 // comment, where a backslash is text.
 func (e *editor) inComment() bool {
-	for _, d := range lexer.Scan(stdinName, e.pending).Diags {
+	for _, d := range lexer.Scan(e.pending).Diags {
 		if d.Code == lexer.CodeUnterminatedComment {
 			return true
 		}

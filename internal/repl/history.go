@@ -235,18 +235,18 @@ func writeFileAtomic(path string, data []byte) error {
 // oneLine, which escapes control characters for display.)
 func historyOneLine(entry string) string {
 	var b strings.Builder
-	sc := lexer.NewScanner("", entry)
+	sc := lexer.NewScanner(entry)
 	gapStart, gapHasComment := 0, false
 	for {
 		tok := sc.Next()
-		if tok.Type == lexer.Comment {
+		if tok.Kind == lexer.Comment {
 			gapHasComment = true
 			continue
 		}
-		if tok.Type == lexer.EOF {
+		if tok.Kind == lexer.EOF {
 			return b.String()
 		}
-		gap := entry[gapStart:tok.Pos.Offset]
+		gap := entry[gapStart:tok.Start]
 		switch {
 		case b.Len() == 0:
 			// leading space and comments go
@@ -256,6 +256,6 @@ func historyOneLine(entry string) string {
 			b.WriteString(gap)
 		}
 		b.WriteString(tok.Value)
-		gapStart, gapHasComment = tok.Pos.Offset+len(tok.Value), false
+		gapStart, gapHasComment = tok.End(), false
 	}
 }

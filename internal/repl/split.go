@@ -22,7 +22,7 @@ func newSplitter() *splitter { return &splitter{line: 1, col: 1} }
 // unterminated reports whether the pending text ends inside a string or
 // a block comment: the lexer reports it.
 func (sp *splitter) unterminated() bool {
-	return len(lexer.Scan(stdinName, sp.pending).Diags) > 0
+	return len(lexer.Scan(sp.pending).Diags) > 0
 }
 
 // skip drops the pending text and a line that is not part of any
@@ -81,27 +81,27 @@ func (sp *splitter) advance(text string) {
 // statementEnd returns the offset just after the first ';' token of
 // text, or -1 when there is none.
 func statementEnd(text string) int {
-	sc := lexer.NewScanner(stdinName, text)
+	sc := lexer.NewScanner(text)
 	for {
 		tok := sc.Next()
 		switch {
-		case tok.Type == lexer.EOF:
+		case tok.Kind == lexer.EOF:
 			return -1
-		case tok.Type == lexer.Punct && tok.Value == ";":
-			return tok.Pos.Offset + 1
+		case tok.IsPunct(";"):
+			return tok.End()
 		}
 	}
 }
 
 // hasTokens reports whether text holds a token other than comments.
 func hasTokens(text string) bool {
-	return len(lexer.Scan(stdinName, text).Tokens) > 1
+	return len(lexer.Scan(text).Tokens) > 1
 }
 
 // onlySemicolons reports whether every token of text is ';'.
 func onlySemicolons(text string) bool {
-	for _, tok := range lexer.Scan(stdinName, text).Tokens {
-		if tok.Type != lexer.EOF && (tok.Type != lexer.Punct || tok.Value != ";") {
+	for _, tok := range lexer.Scan(text).Tokens {
+		if tok.Kind != lexer.EOF && !tok.IsPunct(";") {
 			return false
 		}
 	}

@@ -126,7 +126,9 @@ func BenchmarkComplete(b *testing.B) {
 // cache, where every entity is still undecoded. The decoding is timed
 // too (stopping the timer around it would make the benchmark decode the
 // cache for every one of the many iterations a 1 s run needs): the
-// "decode-only" case is the part to subtract.
+// "decode-only" case is the part to subtract. The select list before a
+// FROM is left out: a first call there offers no field names, and starts
+// building their index in the background (see anyfield.go).
 func BenchmarkCompleteFirstCall(b *testing.B) {
 	data := cacheBytes(b, syntheticSet())
 	b.Run("decode-only", func(b *testing.B) {
@@ -136,6 +138,9 @@ func BenchmarkCompleteFirstCall(b *testing.B) {
 		}
 	})
 	for _, bc := range benchCases(b, decodeCache(b, data)) {
+		if bc.name == "select-no-from" {
+			continue
+		}
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

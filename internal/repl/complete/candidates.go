@@ -1,152 +1,115 @@
 package complete
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/czql/czql/lexer"
 	"github.com/czql/czql/metadata"
+	"github.com/czql/czql/parser"
 )
 
-// completer computes the items of one cursor position.
+// completer turns what the parser expects at one cursor position into
+// items.
 type completer struct {
-	md  *metadata.Metadata
-	r   *resolver
-	sc  *scope
-	fr  fragment
-	at  bool // the fragment is an @name: only names are offered
-	col collector
+	md   *metadata.Metadata
+	text string
+	exp  *parser.Expected
+	r    resolver
+	at   bool // the word is an @name: only names are offered
+	col  collector
 }
 
-// newCompleter prepares the completion of the statement st whose scan
-// ended in scope sc.
-func newCompleter(md *metadata.Metadata, st statement, sc *scope) *completer {
-	c := &completer{md: md, r: &resolver{md: md, toks: st.toks}, sc: sc, fr: st.frag}
-	prefix := ""
-	switch st.frag.kind {
-	case fragWord:
-		prefix = st.frag.tok.name()
-		c.at = st.frag.tok.isEscaped()
-	case fragString:
-		prefix, _ = lexer.Unquote(st.frag.tok.text)
+// newCompleter prepares the items of exp, the parser's answer for text.
+func newCompleter(md *metadata.Metadata, text string, exp *parser.Expected) *completer {
+	c := &completer{md: md, text: text, exp: exp, r: resolver{md: md}}
+	prefix := exp.Prefix
+	switch {
+	case exp.InString:
+		prefix, _ = lexer.Unquote(prefix)
+	case strings.HasPrefix(prefix, "@"):
+		prefix, c.at = prefix[1:], true
 	}
 	c.col.m = newMatcher(prefix)
 	return c
 }
 
-// items returns the items of the context, best first.
+// items returns the items of the position, best first: the names of each
+// slot in the parser's order, then the aggregates and the relation
+// sub-select, then the operators and keywords. Inside a string only the
+// pick-list values of a value slot fit.
 func (c *completer) items() []Item {
-	if c.fr.kind == fragString {
-		if c.isValuePosition() {
-			c.addValues(true)
+	if c.exp.InString {
+		for _, s := range c.exp.Names {
+			if s.Role == parser.RoleValue {
+				c.addValues(s, true)
+			}
 		}
 		return c.col.items()
 	}
-	if c.sc.dot {
-		c.addFields(c.r.follow(c.r.entities(c.sc), c.sc.path))
-		return c.col.items()
+	for _, s := range c.exp.Names {
+		c.addSlot(s)
 	}
-	c.suggest()
+	if !c.at { // an @ starts a name: no keyword, operator or function
+		c.addFunctions()
+		c.addWords(Operator, descOperator, c.exp.Operators)
+		c.addKeywords()
+	}
 	return c.col.items()
 }
 
-// suggest adds the items of the scan state.
-func (c *completer) suggest() {
-	switch c.sc.exp {
-	case expStatement:
-		c.addKeywords(Keyword, descKeyword, "SELECT")
-	case expSelectItem:
-		c.addSelectItems()
-	case expAggArg, expGroupItem, expOrderItem:
-		c.addFields(c.r.entities(c.sc))
-	case expAfterAgg:
-		c.addKeywords(Keyword, descKeyword, "AS", "FROM")
-	case expAfterItem:
-		c.addKeywords(Keyword, descKeyword, "FROM")
-	case expSubSelect:
-		c.addKeywords(Keyword, descKeyword, "SELECT")
-	case expEntity:
-		c.addFromTargets()
-	case expCondition:
-		c.addFields(c.r.entities(c.sc))
-		c.addKeywords(Keyword, descKeyword, "NOT")
-	default:
-		c.suggestAfter()
-	}
-}
-
-// suggestAfter adds the items of the states after a complete part of a
-// clause: operators, values and the keywords that may follow.
-func (c *completer) suggestAfter() {
-	switch c.sc.exp {
-	case expAfterEntity:
-		c.addClauses(clauseFrom)
-	case expOperator:
-		c.addKeywords(Operator, descOperator, "=", "<>", "<", "<=", ">", ">=",
-			"LIKE", "NOT LIKE", "IN", "NOT IN", "IS NULL", "IS NOT NULL")
-	case expNotOperator:
-		c.addKeywords(Operator, descOperator, "IN", "LIKE")
-	case expIsNull:
-		c.addKeywords(Operator, descOperator, "NULL", "NOT NULL")
-	case expIsNotNull:
-		c.addKeywords(Operator, descOperator, "NULL")
-	case expValue, expInValue:
-		c.addValuesAt()
-	case expAfterPredicate:
-		c.addKeywords(Keyword, descKeyword, "AND", "OR")
-		if c.sc.condDepth == 0 {
-			c.addClauses(clauseWhere)
+// addSlot adds the names of one slot.
+func (c *completer) addSlot(s parser.Slot) {
+	switch s.Role {
+	case parser.RoleEntity:
+		c.addEntities()
+	case parser.RoleRelation:
+		c.addRelations(c.r.entity(s.Scope.Entity))
+	case parser.RoleField:
+		switch {
+		case len(s.Path) > 0:
+			c.addFields(c.r.follow(c.r.root(s.Scope), s.Path))
+		case c.md != nil && c.beforeFROM(s):
+			c.addAnyFields() // no FROM yet: the fields of every entity
+		default:
+			c.addFields(c.r.root(s.Scope))
 		}
-	case expBy:
-		c.addKeywords(Keyword, descKeyword, "BY")
-	case expAfterGroupItem:
-		c.addClauses(clauseGroupBy)
-	case expAfterOrderItem:
-		c.addKeywords(Keyword, descKeyword, "ASC", "DESC")
-		c.addClauses(clauseOrderBy)
-	case expAfterDirection:
-		c.addClauses(clauseOrderBy)
-	case expAfterLimit:
-		c.addKeywords(Keyword, descKeyword, "OFFSET")
+	case parser.RoleValue:
+		c.addValues(s, false)
 	}
 }
 
-// clauseKeywords are the clauses after FROM, in grammar order.
-var clauseKeywords = [...]struct {
-	c    clause
-	word string
-}{
-	{clauseWhere, "WHERE"}, {clauseGroupBy, "GROUP BY"}, {clauseOrderBy, "ORDER BY"},
-	{clauseLimit, "LIMIT"}, {clauseOffset, "OFFSET"},
+// beforeFROM reports whether the field slot s is a select item of a
+// statement that has no FROM yet: the parser offers the aggregates in a
+// statement's own select list only.
+func (c *completer) beforeFROM(s parser.Slot) bool {
+	return s.Scope.Entity == "" && !s.Scope.Relation && len(c.exp.Functions) > 0
 }
 
-// addClauses adds the keywords of the clauses that may follow clause c.
-func (c *completer) addClauses(after clause) {
-	c.beginGroup(false)
-	for _, k := range clauseKeywords {
-		if k.c > after {
-			c.addKeyword(Keyword, descKeyword, k.word)
-		}
-	}
-}
-
-// addSelectItems adds the candidates of a select item: fields, aggregate
-// functions, and a relation sub-select when the entity has relations (in
-// the statement's own select list only: sub-selects do not nest).
-func (c *completer) addSelectItems() {
-	ents := c.r.entities(c.sc)
-	if c.md != nil && c.sc.kind == scopeTop && c.r.fromName(c.sc.start) == "" {
-		c.addAnyFields() // no FROM yet: the fields of every entity
-	} else {
-		c.addFields(ents)
-	}
-	if c.at {
+// addFunctions adds the aggregate functions, and "(SELECT" for a relation
+// sub-select when the entity has relations.
+func (c *completer) addFunctions() {
+	if len(c.exp.Functions) == 0 && !c.exp.SubSelect {
 		return
 	}
 	c.beginGroup(false)
-	for _, a := range aggregates {
+	for _, a := range c.exp.Functions {
 		c.col.add(a, Item{Text: a + "(", Description: descAggregate, Kind: Function})
 	}
-	if c.sc.kind == scopeTop && hasRelations(ents) {
+	if c.exp.SubSelect && hasRelations(c.selectEntities()) {
 		c.col.add("SELECT", Item{Text: "(SELECT", Description: descSubSelect, Kind: Keyword})
 	}
+}
+
+// selectEntities returns the entities of the select list the cursor is
+// in: those of its field slot.
+func (c *completer) selectEntities() []*metadata.Entity {
+	for _, s := range c.exp.Names {
+		if s.Role == parser.RoleField && len(s.Path) == 0 {
+			return c.r.root(s.Scope)
+		}
+	}
+	return nil
 }
 
 // hasRelations reports whether any of ents has a relation.
@@ -159,18 +122,48 @@ func hasRelations(ents []*metadata.Entity) bool {
 	return false
 }
 
-// addKeywords adds fixed words, in the given order, as one group.
-func (c *completer) addKeywords(k Kind, desc string, words ...string) {
+// addKeywords adds the keywords and phrases the parser expects, in its
+// order; the operator phrases after the field of a condition (LIKE, NOT
+// IN, IS NULL, …) are operators.
+func (c *completer) addKeywords() {
+	words := c.exp.Keywords
+	if len(words) == 0 {
+		return
+	}
+	if slices.Contains(words, "SELECT") {
+		// Where a query may start, nothing else does; the parser also
+		// offers FROM after a '(' in a select list ("SELECT a, (|"),
+		// which its recovery reads again.
+		words = []string{"SELECT"}
+	}
 	c.beginGroup(false)
 	for _, w := range words {
-		c.addKeyword(k, desc, w)
+		if isOperatorWord(w) {
+			c.col.add(w, Item{Text: w, Description: descOperator, Kind: Operator})
+		} else {
+			c.col.add(w, Item{Text: w, Description: descKeyword, Kind: Keyword})
+		}
 	}
 }
 
-// addKeyword adds one fixed word; none after an @, which starts a name.
-func (c *completer) addKeyword(k Kind, desc, word string) {
-	if !c.at {
-		c.col.add(word, Item{Text: word, Description: desc, Kind: k})
+// isOperatorWord reports whether the keyword or phrase w is (part of) a
+// condition operator: what follows a field, NOT or IS in a predicate.
+func isOperatorWord(w string) bool {
+	switch w {
+	case "LIKE", "NOT LIKE", "IN", "NOT IN", "IS NULL", "IS NOT NULL", "NULL", "NOT NULL":
+		return true
+	}
+	return false
+}
+
+// addWords adds fixed words of kind k, in the given order, as one group.
+func (c *completer) addWords(k Kind, desc string, words []string) {
+	if len(words) == 0 {
+		return
+	}
+	c.beginGroup(false)
+	for _, w := range words {
+		c.col.add(w, Item{Text: w, Description: desc, Kind: k})
 	}
 }
 

@@ -1,6 +1,9 @@
 package complete
 
-import "github.com/czql/czql/metadata"
+import (
+	"github.com/czql/czql/metadata"
+	"github.com/czql/czql/parser"
+)
 
 // Kind classifies a suggestion: Keyword, Entity, Field, Relation, Value,
 // Function, Operator.
@@ -37,16 +40,7 @@ type Result struct {
 // [0, len(text)]. Complete never panics and does no I/O.
 func Complete(md *metadata.Metadata, text string, cursor int) Result {
 	cursor = min(max(cursor, 0), len(text))
-	st := splitStatement(text, cursor)
-	res := Result{Start: cursor}
-	switch st.frag.kind {
-	case fragComment, fragOpaque:
-		return res
-	case fragWord, fragString:
-		res.Start = st.frag.start
-	}
-	sc := analyse(st.toks[:st.structural])
-	c := newCompleter(md, st, sc)
-	res.Items = c.items()
-	return res
+	exp := parser.Complete(text, cursor)
+	c := newCompleter(md, text, exp)
+	return Result{Start: exp.Start, Items: c.items()}
 }

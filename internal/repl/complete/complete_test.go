@@ -53,6 +53,7 @@ var completeCases = []completeCase{
 	{name: "after alias", in: "SELECT COUNT(Name) AS n |", first: []string{"FROM"}, count: 1},
 	{name: "after AS", in: "SELECT COUNT(Name) AS |", none: true},
 	{name: "paren in select list", in: "SELECT Name, (|", first: []string{"SELECT"}, count: 1},
+	{name: "paren in select list FROM later", in: "SELECT Name, (| FROM Task", first: []string{"SELECT"}, count: 1},
 	{name: "no sub-select without relations", in: "SELECT | FROM State", not: []string{"(SELECT"}, has: []string{"ValueOrder"}},
 
 	// 3. FROM
@@ -113,6 +114,9 @@ var completeCases = []completeCase{
 	{name: "string in non-value", in: "SELECT Name FROM Task WHERE Name = 'Ac|", back: 3, none: true},
 	{name: "LIKE no values", in: "SELECT Name FROM Task WHERE State LIKE |", none: true},
 	{name: "less-than no values", in: "SELECT Name FROM Task WHERE State < |", none: true},
+	{name: "NOT LIKE no values", in: "SELECT Name FROM Task WHERE State NOT LIKE |", none: true},
+	{name: "not-equal values", in: "SELECT Name FROM Task WHERE State != |", first: []string{"'Draft'"}, has: []string{"NULL"}},
+	{name: "values after a comment", in: "SELECT Name FROM Task WHERE State = /* c */ |", first: []string{"'Draft'"}},
 	{name: "pick list by reference", in: "SELECT Name FROM User WHERE JobTitle = |",
 		first: []string{"'Project Manager'", "'Developer'"}, has: []string{"NULL"}},
 	{name: "value through path", in: "SELECT Name FROM Task WHERE Manager.State = |", first: []string{"'Draft'"}},
@@ -146,7 +150,7 @@ var completeCases = []completeCase{
 
 	// 11. sub-selects
 	{name: "relation sub-select fields", in: "SELECT Name, (SELECT | FROM Resources) FROM Task",
-		has: []string{"Email", "Name"}, not: []string{"Work", "(SELECT"}},
+		has: []string{"Email", "Name"}, not: []string{"Work", "(SELECT", "COUNT("}}, // no aggregates in sub-selects
 	{name: "relation names", in: "SELECT Name, (SELECT Name FROM |) FROM Task",
 		first: []string{"Attachments", "ParentItems", "Predecessors"}, count: 11, kind: "Relation", not: []string{"Task", "Customers"}},
 	{name: "relation names prefix", in: "SELECT Name, (SELECT Name FROM Res|) FROM Task", back: 3, first: []string{"Resources"}, count: 1},
@@ -154,9 +158,19 @@ var completeCases = []completeCase{
 	{name: "after relation sub-select", in: "SELECT Name, (SELECT Name FROM Resources) |", first: []string{"FROM"}},
 	{name: "relation sub-select where", in: "SELECT Name, (SELECT Name FROM Resources WHERE Em|) FROM Task", back: 2, first: []string{"Email"}},
 	{name: "IN sub-query fields", in: "SELECT Name FROM Task WHERE Project IN (SELECT | FROM Project)",
-		has: []string{"ProjectManager", "Sponsor"}, not: []string{"(SELECT", "Email"}},
+		has: []string{"ProjectManager", "Sponsor"}, not: []string{"(SELECT", "Email", "COUNT("}},
 	{name: "IN sub-query FROM entities", in: "SELECT Name FROM Task WHERE Project IN (SELECT Name FROM Pro|)", back: 3,
 		first: []string{"Program", "Project", "ProjectType"}},
+	{name: "after IN sub-query entity", in: "SELECT Name FROM Task WHERE Project IN (SELECT Id FROM Project |)",
+		first: []string{"WHERE"}, count: 1}, // an IN sub-query has no GROUP BY, ORDER BY, LIMIT, OFFSET
+	{name: "after relation entity", in: "SELECT Name, (SELECT Name FROM Resources |) FROM Task",
+		first: []string{"WHERE", "ORDER BY"}, count: 2}, // nor a relation sub-select GROUP BY, LIMIT, OFFSET
+	{name: "after predicate in relation", in: "SELECT Name, (SELECT Name FROM Resources WHERE Name = 'x' |) FROM Task",
+		first: []string{"AND", "OR", "ORDER BY"}, count: 3},
+	{name: "relation dot path", in: "SELECT Name, (SELECT DirectManager.Em| FROM Resources) FROM Task", back: 2,
+		first: []string{"Email"}},
+	{name: "relation values", in: "SELECT Name, (SELECT Name FROM Resources WHERE State = |) FROM Task",
+		first: []string{"'Draft'"}},
 	{name: "after IN sub-query", in: "SELECT Name FROM Task WHERE Project IN (SELECT Name FROM Project) |", first: []string{"AND", "OR"}},
 
 	// 12. nothing

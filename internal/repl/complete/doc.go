@@ -7,41 +7,47 @@
 //
 // # How the context is found
 //
-// The text may hold several statements separated by ';'. It is lexed with
-// package lexer from the start, so a ';' in a string or a comment does not
-// split it, and only the tokens of the statement around the cursor are
-// kept. A SELECT that does not follow '(' starts a new statement too, for
-// statements written one per line without ';'. A token the cursor splits
-// is cut at the cursor: "SELECT Na|me" completes "Na".
+// The parser finds it: [parser.Complete] parses the statement around the
+// cursor with the grammar of every other tool (the text may hold several
+// statements separated by ';', lexed from the start so that a ';' in a
+// string or a comment does not split it) and says what it would accept at
+// the cursor — keywords and phrases, operators, aggregates, whether a
+// relation sub-select may start, and names in their roles (entity, field,
+// relation, value, alias) with the entity they belong to. It reads the
+// text after the cursor too, so "SELECT Na| FROM Task" completes Task's
+// fields, and it recovers from errors before the cursor; a SELECT that
+// does not follow '(' starts a new statement, for statements written one
+// per line without ';'. A word the cursor splits is cut at the cursor:
+// "SELECT Na|me" completes "Na".
 //
-// The text is usually incomplete, so the full parser is not used. A small
-// state machine scans the tokens before the cursor, following the grammar
-// (grammar.ebnf): it tracks the clause, the state within it, condition
-// parentheses and one scope per sub-select, and resynchronises on clause
-// keywords, AND, OR and ','. The FROM entity of a query is looked up ahead
-// of the cursor as well, so "SELECT Na| FROM Task" completes Task's fields.
-// GROUP, ORDER, LIMIT and OFFSET are always read as clause keywords (a
-// field of that name is written @Order, as the formatter writes it).
+// This package maps that answer to items with the metadata: the entity
+// of a relation sub-select is the target of the outer entity's relation,
+// dot paths walk reference fields, values are the pick-list values of
+// the compared field. The parser's value slot does not say which operator
+// precedes it, so the few tokens between the field and the cursor are
+// lexed to offer values after =, <> and != and in IN lists only.
 //
 // # Contexts
 //
 //   - statement start: SELECT;
-//   - select item (after SELECT or ','): the fields of the FROM entity, then
-//     the aggregates COUNT( SUM( AVG( MIN( MAX( and, in the statement's own
-//     select list, "(SELECT" for a relation sub-select when the entity has
-//     relations; after an item FROM, after an
-//     aggregate AS and FROM; inside an aggregate the fields. When the
-//     statement has no FROM yet, the field names of every entity that start
-//     with the typed prefix (at most 100), each described with where it is
-//     found ("in 48 entities"); their index is built once per metadata set,
-//     in the background ([Prepare] builds it ahead);
+//   - select item (after SELECT or ','): the fields of the FROM entity,
+//     then, in the statement's own select list (not in sub-selects), the
+//     aggregates COUNT( SUM( AVG( MIN( MAX( and "(SELECT" for a relation
+//     sub-select when the entity has relations; after an item FROM, after
+//     an aggregate AS and FROM; after '(' SELECT; inside an aggregate the
+//     fields. When the statement has no FROM yet, the field names of every
+//     entity that start with the typed prefix (at most 100), each
+//     described with where it is found ("in 48 entities"); their index is
+//     built once per metadata set, in the background ([Prepare] builds it
+//     ahead);
 //   - after FROM: every entity of the metadata; in a relation sub-select
 //     "(SELECT … FROM |)" the relations of the outer entity instead;
 //   - after the FROM entity, a complete predicate, a GROUP BY or ORDER BY
 //     item or LIMIT n: the clauses still allowed, in grammar order (WHERE,
-//     GROUP BY, ORDER BY, LIMIT, OFFSET), after AND and OR for a predicate
-//     (only AND and OR inside condition parentheses) and after ASC and DESC
-//     for an ORDER BY item;
+//     GROUP BY, ORDER BY, LIMIT, OFFSET; only WHERE in an IN sub-query,
+//     WHERE and ORDER BY in a relation sub-select), after AND and OR for a
+//     predicate (only AND and OR inside condition parentheses) and after
+//     ASC and DESC for an ORDER BY item;
 //   - condition start (after WHERE, AND, OR, NOT, '('): the fields and NOT;
 //   - after a field in a condition: the operators = <> < <= > >= LIKE,
 //     NOT LIKE, IN, NOT IN, IS NULL, IS NOT NULL; after NOT: IN, LIKE;
@@ -62,8 +68,9 @@
 //     of the outer entity's relation; in "IN (SELECT | FROM Project)" the
 //     fields of Project;
 //   - nothing inside a comment, inside a string that is not a value, in a
-//     number, bind parameter or date, after LIMIT or OFFSET, or in text the
-//     scan cannot follow.
+//     number, bind parameter or date, after LIMIT or OFFSET, in a
+//     statement nested deeper than [parser.MaxNesting] levels, or where
+//     the parser expects nothing that can be typed.
 //
 // Without metadata (md nil) only keywords, operators and NULL are offered.
 //

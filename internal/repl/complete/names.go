@@ -41,16 +41,6 @@ func shadowed(ents []*metadata.Entity, name string) bool {
 	return false
 }
 
-// addFromTargets adds what may follow FROM: the relations of the outer
-// entity in a relation sub-select, every entity otherwise.
-func (c *completer) addFromTargets() {
-	if c.sc.kind == scopeRelation {
-		c.addRelations(c.r.entities(c.sc.outer))
-		return
-	}
-	c.addEntities()
-}
-
 // addRelations adds the relations of ents, ordered by name.
 func (c *completer) addRelations(ents []*metadata.Entity) {
 	c.beginGroup(true)

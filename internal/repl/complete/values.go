@@ -1,42 +1,25 @@
 package complete
 
 import (
+	"github.com/czql/czql/ast"
 	"github.com/czql/czql/format"
 	"github.com/czql/czql/metadata"
+	"github.com/czql/czql/parser"
 )
 
-// isValuePosition reports whether the cursor is where a pick-list value
-// may be written: after =, <>, != or in an IN list.
-func (c *completer) isValuePosition() bool {
-	switch c.sc.exp {
-	case expValue:
-		return c.sc.op == "=" || c.sc.op == "<>" || c.sc.op == "!="
-	case expInValue:
-		return true
-	}
-	return false
-}
-
-// addValuesAt adds the values of a value position (not inside a string).
-func (c *completer) addValuesAt() {
-	if c.isValuePosition() {
-		c.addValues(false)
-	}
-	if c.sc.exp == expInValue && c.sc.inFirst {
-		c.addKeywords(Keyword, descKeyword, "SELECT")
-	}
-}
-
-// addValues adds the values of the field before the operator: its
-// pick-list values, TRUE and FALSE for a boolean, and NULL last. In a
-// string (quoted) only the pick-list values fit.
-func (c *completer) addValues(quoted bool) {
-	if c.at {
+// addValues adds the values of the value slot s: the pick-list values of
+// its field, TRUE and FALSE for a boolean, and NULL last. In a string
+// (quoted) only the pick-list values fit. Values are offered after =, <>,
+// != and in an IN list only: not after <, >, LIKE, whose operands are no
+// pick-list values.
+func (c *completer) addValues(s parser.Slot, quoted bool) {
+	if c.at || s.Field == nil || !takesValues(s.Op) {
 		return
 	}
 	c.beginGroup(false)
-	f := c.r.field(c.r.entities(c.sc), c.sc.path)
-	desc := valueDescription(c.sc.path)
+	path := fieldPath(s.Field)
+	f := c.r.field(c.r.root(s.Scope), path)
+	desc := valueDescription(path)
 	if f != nil && f.IsPickList() {
 		for _, v := range c.pickValues(f) {
 			c.col.add(v, Item{Text: format.Quote(v), Description: desc, Kind: Value})
@@ -50,6 +33,19 @@ func (c *completer) addValues(quoted bool) {
 		c.col.add("FALSE", Item{Text: "FALSE", Description: desc, Kind: Value})
 	}
 	c.col.add("NULL", Item{Text: "NULL", Description: desc, Kind: Value})
+}
+
+// takesValues reports whether a value after the operator op is compared
+// for equality: =, <>, != or IN.
+func takesValues(op string) bool { return op == "=" || op == "<>" || op == "!=" || op == "IN" }
+
+// fieldPath returns the names of the segments of f.
+func fieldPath(f *ast.FieldRef) []string {
+	path := make([]string, len(f.Segments))
+	for i, s := range f.Segments {
+		path[i] = s.Name
+	}
+	return path
 }
 
 // pickValues returns the pick-list values of f: the pickups of the
