@@ -85,7 +85,6 @@ type slotEntry struct {
 func Complete(src string, cursor int) *Expected {
 	cursor = min(max(cursor, 0), len(src))
 	p := newParser(src)
-	p.idents, p.fields, p.segs = slab[ast.Ident]{}, slab[ast.FieldRef]{}, slab[*ast.Ident]{} // one statement: small
 	exp := &Expected{Start: cursor}
 	if !p.cursorStatement(cursor, exp) {
 		return exp
@@ -106,6 +105,7 @@ func Complete(src string, cursor int) *Expected {
 		}
 	}
 	p.comp.resolve()
+	p.release()
 	return exp
 }
 

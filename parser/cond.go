@@ -18,7 +18,7 @@ func (p *parser) condition(anchor int) (ast.Expr, diag.Range) {
 		op := p.i
 		p.next()
 		y, yr := p.and(op)
-		x, xr = &ast.BinaryExpr{X: x, Op: ast.Or, OpRng: p.rngAt(op), Y: y}, xr.Cover(yr)
+		x, xr = p.binary(x, ast.Or, op, y), join(xr, yr)
 	}
 	return x, xr
 }
@@ -30,9 +30,16 @@ func (p *parser) and(anchor int) (ast.Expr, diag.Range) {
 		op := p.i
 		p.next()
 		y, yr := p.unary(op)
-		x, xr = &ast.BinaryExpr{X: x, Op: ast.And, OpRng: p.rngAt(op), Y: y}, xr.Cover(yr)
+		x, xr = p.binary(x, ast.And, op, y), join(xr, yr)
 	}
 	return x, xr
+}
+
+// binary makes `x op y`; op is the index of the AND or OR.
+func (p *parser) binary(x ast.Expr, op ast.LogicOp, i int, y ast.Expr) *ast.BinaryExpr {
+	b := p.binaries.new()
+	b.X, b.Op, b.OpRng, b.Y = x, op, p.rngAt(i), y
+	return b
 }
 
 // unary parses NOT, a parenthesised condition or a predicate after token
@@ -219,7 +226,9 @@ func (p *parser) comparison(f *ast.FieldRef, fr diag.Range) (ast.Expr, diag.Rang
 	switch {
 	case isLiteralToken(t) && f != nil:
 		y := p.literal(p.next())
-		return &ast.CompareExpr{X: f, Op: compareOp(opTok.Value), OpRng: p.rng(opTok), Y: y}, fr.Cover(y.Range())
+		c := p.compares.new()
+		c.X, c.Op, c.OpRng, c.Y = f, compareOp(opTok.Value), p.rng(opTok), y
+		return c, join(fr, y.Range())
 	case isLiteralToken(t):
 		p.next()
 	case t.IsPunct("(") && p.peekAt(1).IsWord("SELECT"):

@@ -55,9 +55,13 @@ type parser struct {
 	comp *completion // non-nil when completing at a cursor
 
 	// The most numerous nodes come from slabs.
-	idents slab[ast.Ident]
-	fields slab[ast.FieldRef]
-	segs   slab[*ast.Ident]
+	idents   slab[ast.Ident]
+	fields   slab[ast.FieldRef]
+	segs     slab[*ast.Ident]
+	compares slab[ast.CompareExpr]
+	binaries slab[ast.BinaryExpr]
+	strs     slab[ast.StringLit]
+	nums     slab[ast.NumberLit]
 }
 
 // peek returns the token at the cursor.
@@ -87,12 +91,20 @@ func (p *parser) next() lexer.Token {
 // atEOF reports whether the statement's tokens are all read.
 func (p *parser) atEOF() bool { return p.peek().Kind == lexer.EOF }
 
-// rng returns the range of a token.
+// rng returns the range of a token. Only a block comment spans lines, so
+// the end of any other token is found from its start.
 func (p *parser) rng(t lexer.Token) diag.Range {
 	if p.lines == nil {
 		p.lines = p.sc.Lines()
 	}
-	return p.lines.Range(t.Start, t.End())
+	if t.Kind == lexer.Comment {
+		return p.lines.Range(t.Start, t.End())
+	}
+	start := p.lines.Pos(t.Start)
+	end := start
+	end.Offset += len(t.Value)
+	end.Col += len(t.Value)
+	return diag.Range{Start: start, End: end}
 }
 
 // rngAt returns the range of token i.
@@ -178,4 +190,17 @@ func (p *parser) ident(t lexer.Token) *ast.Ident {
 	id := p.idents.new()
 	id.Name, id.Rng = t.Name(), p.rng(t)
 	return id
+}
+
+// join returns the range from the start of a to the end of b, where b
+// follows a; an invalid one (a part that is missing) is ignored. It is
+// diag.Range.Cover for ranges known to be in order, on the hot path.
+func join(a, b diag.Range) diag.Range {
+	switch {
+	case !b.IsValid():
+		return a
+	case !a.IsValid():
+		return b
+	}
+	return diag.Range{Start: a.Start, End: b.End}
 }

@@ -68,10 +68,14 @@ func (p *parser) literal(t lexer.Token) ast.Literal {
 	r := p.rng(t)
 	switch t.Kind {
 	case lexer.String:
-		v, _ := lexer.Unquote(t.Value)
-		return &ast.StringLit{Value: v, Rng: r}
+		l := p.strs.new()
+		l.Value, _ = lexer.Unquote(t.Value)
+		l.Rng = r
+		return l
 	case lexer.Number:
-		return &ast.NumberLit{Raw: t.Value, Rng: r}
+		l := p.nums.new()
+		l.Raw, l.Rng = t.Value, r
+		return l
 	case lexer.Date:
 		return &ast.DateLit{Raw: t.Value, Rng: r}
 	case lexer.Param:

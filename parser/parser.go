@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"sync"
+
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/lexer"
@@ -53,6 +55,7 @@ func ParseFile(name string, src []byte) (*ast.File, diag.List) {
 			}
 		}
 	}
+	p.release()
 	lex := p.sc.Diagnostics()
 	if len(f.Queries) == 0 && !lex.HasErrors() {
 		diags = append(diags, diag.Diagnostic{
@@ -111,6 +114,7 @@ func ParseCondition(name string, src []byte) (ast.Expr, diag.List) {
 		return &ast.BadExpr{Rng: diag.Range{Start: startPos, End: startPos}}, lex
 	}
 	e, ds := p.parseCondition()
+	p.release()
 	lex = append(diag.List(nil), lex...)
 	lex.Sort()
 	ds.Sort()
@@ -148,9 +152,36 @@ func Grammar() string { return ebnf }
 
 // newParser returns a parser over src.
 func newParser(src string) *parser {
-	n := len(src)
-	return &parser{
-		sc: lexer.NewScanner(src), lastFail: -1,
-		idents: newSlab[ast.Ident](n / 8), fields: newSlab[ast.FieldRef](n / 16), segs: newSlab[*ast.Ident](n / 8),
+	p := &parser{sc: lexer.NewScanner(src), lastFail: -1}
+	if b, ok := tokenBuffers.Get().(*[]lexer.Token); ok {
+		p.toks = (*b)[:0]
+	} else {
+		p.toks = make([]lexer.Token, 0, 256)
 	}
+	return p
+}
+
+// tokenBuffers keeps the token buffers of finished parses for the next
+// ones. A buffer is returned only when it is small: a huge statement's
+// buffer is left to the garbage collector.
+var tokenBuffers sync.Pool
+
+// release returns the token buffer for reuse; p must not be used after.
+func (p *parser) release() {
+	if cap(p.toks) <= 4096 {
+		b := p.toks[:0]
+		tokenBuffers.Put(&b)
+	}
+	p.toks = nil
+}
+
+// sizeSlabs sizes the first chunks of the slabs for a statement of n
+// tokens, the first time it is called.
+func (p *parser) sizeSlabs(n int) {
+	if p.idents.next != 0 {
+		return
+	}
+	p.idents, p.fields, p.segs = newSlab[ast.Ident](n/2), newSlab[ast.FieldRef](n/4), newSlab[*ast.Ident](n/2)
+	p.compares, p.binaries = newSlab[ast.CompareExpr](n/8), newSlab[ast.BinaryExpr](n/8)
+	p.strs, p.nums = newSlab[ast.StringLit](n/16), newSlab[ast.NumberLit](n/16)
 }

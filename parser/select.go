@@ -15,7 +15,7 @@ func (p *parser) selectList(q *ast.Query, sel int) {
 	for {
 		if it := p.selectItem(anchor); it != nil {
 			q.Select.Items = push(q.Select.Items, it)
-			q.Rng = q.Rng.Cover(it.Range())
+			q.Rng = join(q.Rng, p.rngAt(p.i-1))
 		}
 		if !p.peek().IsPunct(",") {
 			return

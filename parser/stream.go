@@ -83,6 +83,7 @@ func (p *parser) startStatement(lexBefore int) {
 	}
 	p.br = checkBrackets(p.toks)
 	p.bracketsReported = false
+	p.sizeSlabs(len(p.toks))
 }
 
 // parseStatement parses one query from the cursor and returns it with the

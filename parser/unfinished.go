@@ -27,6 +27,7 @@ func Unfinished(src string) bool {
 		}
 		unfinished = !p.semi && (p.failedAtEnd || p.br.deep < 0 && p.br.unclosed >= 0)
 	}
+	p.release()
 	for _, d := range p.sc.Diagnostics() {
 		if d.Code == lexer.CodeUnterminatedComment {
 			return true
