@@ -52,6 +52,10 @@ type parser struct {
 	bracketsReported bool // the unmatched ')' of the statement was reported
 	lastAggregate    int  // index of the ')' that closed the last aggregate, or -1
 
+	// steps counts the tokens read and every token a scan or a skip looks
+	// at: the parser's work, which the limits tests hold linear.
+	steps int
+
 	comp *completion // non-nil when completing at a cursor
 
 	// The most numerous nodes come from slabs.
@@ -81,6 +85,7 @@ func (p *parser) tok(i int) lexer.Token {
 // next consumes and returns the token at the cursor. It never moves past
 // the final EOF.
 func (p *parser) next() lexer.Token {
+	p.steps++
 	t := p.toks[p.i]
 	if p.i < len(p.toks)-1 {
 		p.i++

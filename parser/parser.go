@@ -42,6 +42,13 @@ const MaxNesting = 100
 // The source is lexed one statement at a time, so the memory the parser
 // needs beyond the tree follows the largest statement, not the file.
 func ParseFile(name string, src []byte) (*ast.File, diag.List) {
+	f, diags, _ := parseFile(name, src)
+	return f, diags
+}
+
+// parseFile is ParseFile; it also returns the number of steps the parser
+// took, for the tests that hold its work linear in the input.
+func parseFile(name string, src []byte) (*ast.File, diag.List, int) {
 	p := newParser(string(src))
 	f := &ast.File{Name: name}
 	var diags diag.List
@@ -66,10 +73,10 @@ func ParseFile(name string, src []byte) (*ast.File, diag.List) {
 	lex = append(diag.List(nil), lex...)
 	lex.Sort()
 	if len(diags) == 0 {
-		return f, lex
+		return f, lex, p.steps
 	}
 	diags.Sort()
-	return f, mergeSorted(lex, diags)
+	return f, mergeSorted(lex, diags), p.steps
 }
 
 // startPos is the position of the first byte of a source.

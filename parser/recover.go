@@ -20,6 +20,7 @@ const (
 // closes an enclosing part, or to the end of the statement.
 func (p *parser) skip(set syncSet) {
 	for {
+		p.steps++
 		t := p.peek()
 		switch {
 		case t.Kind == lexer.EOF, t.IsPunct(")"):
@@ -43,6 +44,7 @@ func (p *parser) skip(set syncSet) {
 func (p *parser) skipParens() bool {
 	depth := 0
 	for j := p.i; j < len(p.toks); j++ {
+		p.steps++
 		switch t := p.toks[j]; {
 		case t.IsPunct("("):
 			depth++
@@ -105,6 +107,7 @@ func (p *parser) close(msg func() string) int {
 	}
 	p.failf(p.i, p.rngAt(p.i), msg())
 	for !p.atEOF() && !p.peek().IsPunct(")") {
+		p.steps++
 		if p.peek().IsPunct("(") && p.skipParens() {
 			continue
 		}

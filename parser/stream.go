@@ -82,6 +82,7 @@ func (p *parser) startStatement(lexBefore int) {
 		}
 	}
 	p.br = checkBrackets(p.toks)
+	p.steps += len(p.toks)
 	p.bracketsReported = false
 	p.sizeSlabs(len(p.toks))
 }
