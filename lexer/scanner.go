@@ -130,9 +130,26 @@ func (s *Scanner) scan() (Kind, int) {
 	case '*':
 		s.errorf(CodeInvalidChar, i, i+1, msgStar)
 		return Invalid, i + 1
+	case '&', '|':
+		return s.scanLogicMark(i)
 	}
 	s.errorf(CodeInvalidChar, i, i+1, "unexpected character %s", describe(rune(c)))
 	return Invalid, i + 1
+}
+
+// scanLogicMark scans '&&', '||' or a single '&' or '|', which people used
+// to C-like languages write for AND and OR.
+func (s *Scanner) scanLogicMark(i int) (Kind, int) {
+	c, end := s.src[i], i+1
+	if s.byteAt(end) == c {
+		end++
+	}
+	word := "AND"
+	if c == '|' {
+		word = "OR"
+	}
+	s.errorf(CodeInvalidChar, i, end, "unexpected %q: write %s to join conditions", s.src[i:end], word)
+	return Invalid, end
 }
 
 // scanOperator scans a comparison operator at i, taking the longest of

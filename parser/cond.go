@@ -241,6 +241,13 @@ func (p *parser) comparison(f *ast.FieldRef, fr diag.Range) (ast.Expr, diag.Rang
 		}
 		p.unsupported(p.i, p.rngAt(p.i), "comparing two fields is not supported in CZQL; compare with a value", detail)
 		p.fieldRef()
+	case t.Kind == lexer.Operator && t.Start == opTok.End() && opTok.Value == "=" && t.Value == "=":
+		p.fail(p.i, diag.Diagnostic{Severity: diag.Error, Code: CodeSyntax, Range: p.rngAt(op).Cover(p.rng(t)),
+			Message: p.prefix() + "'==' is not a CZQL operator", Detail: "CZQL compares with one '=', as in State = 'Active'."})
+		p.next()
+		if isLiteralToken(p.peek()) {
+			p.next()
+		}
 	default:
 		p.missing(op, need{what: "value", expect: "a value"})
 	}
