@@ -1,17 +1,14 @@
 package parser
 
 import (
-	"strings"
-
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/lexer"
 )
 
 // Unfinished reports whether the last statement of src stops before it is
 // complete, so that more text could make it valid: it is inside a block
-// comment or parentheses, the grammar still expects something at its end
-// (a FROM, a condition after AND, a value after '=', …), or it ends with
-// the start of a keyword that fits there (`SELECT Name FR`). A statement
+// comment or parentheses, or the grammar still expects something at its
+// end (a FROM, a condition after AND, a value after '=', …). A statement
 // that is complete, or wrong in a way that more text cannot mend, is not
 // unfinished; neither is text that ends with ';' or holds no statement.
 // Shells use it to decide whether Enter runs the statement or continues it
@@ -36,21 +33,5 @@ func Unfinished(src string) bool {
 			return true
 		}
 	}
-	return unfinished || typingKeyword(src)
-}
-
-// typingKeyword reports whether src ends with the start of a keyword that
-// fits there, as `SELECT Name FR` or `… WHERE a = 1 AN`: the word is
-// being typed, not a mistake to report yet.
-func typingKeyword(src string) bool {
-	e := Complete(src, len(src))
-	if e.Prefix == "" || e.InString {
-		return false
-	}
-	for _, k := range e.Keywords {
-		if len(k) > len(e.Prefix) && strings.EqualFold(k[:len(e.Prefix)], e.Prefix) {
-			return true
-		}
-	}
-	return false
+	return unfinished
 }

@@ -41,8 +41,6 @@ func TestEmptyLineRunsOnlyFinishedStatements(t *testing.T) {
 		{"SELECT Name, (SELECT Name FROM Resources) FROM Task", true},
 		{"SELECT Name, (SELECT Name FROM Resources", false},
 		{"SELEC Name FROM Task", true},
-		{"SELECT Name F", false},                              // FROM being typed
-		{"SELECT Name FROM Task WHERE State = 'A' AN", false}, // AND being typed
 		{"SELECT Name FROM Task)", true},
 		{"SELECT Name FROM Task;\nSELECT Name", false}, // the last statement counts
 	} {
