@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/czql/czql"
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
 )
@@ -11,10 +12,12 @@ import (
 // lintFlags are the flags of `czql lint`.
 type lintFlags struct {
 	inputFlags
-	metadata string
-	format   string
-	failOn   string
-	fix      bool
+	metadata  string
+	config    string
+	format    string
+	failOn    string
+	fix       bool
+	listRules bool
 }
 
 // The values of lint's --format flag.
@@ -25,7 +28,7 @@ func lintCommand() *command {
 	return &command{
 		name:    "lint",
 		summary: "check queries against metadata",
-		usage:   "czql lint [--metadata FILE] [--format text|json|sarif|github] [--fail-on error|warning] [--fix] [-q QUERY | FILE | DIR | -]...",
+		usage:   "czql lint [--metadata FILE] [--config FILE] [--format text|json|sarif|github] [--fail-on error|warning] [--fix] [-q QUERY | FILE | DIR | -]...\n       czql lint --list-rules",
 		help: `
 Lint parses every statement and checks it against the organisation's
 metadata: unknown entities and fields, wrong types, misspelt names.
@@ -33,10 +36,21 @@ Directories are searched for *.czql files (hidden ones skipped); "-" or no
 argument reads standard input.
 
 The metadata is the describeMetadata JSON (or czql's cache format) named by
---metadata, else by the CZQL_METADATA environment variable, else the newest
-file that 'czql metadata fetch' left in the user cache directory
-(czql/metadata/). Without any, lint checks the syntax only and says so once
-on standard error.
+--metadata, else by the project configuration's metadata:, else by the
+CZQL_METADATA environment variable, else the newest file that 'czql
+metadata fetch' left in the user cache directory (czql/metadata/). Without
+any, lint checks the syntax only and says so once on standard error.
+
+The project configuration is --config FILE, else the nearest .czql.yaml in
+the input file's directory or above it (above the working directory for
+standard input and -q):
+
+  metadata: org.json        # relative to the configuration file
+  rules:
+    no-limit: off           # off, info, warning or error
+  fail-on: warning          # what fails the run when --fail-on is not given
+
+--list-rules prints every diagnostic code with its default severity.
 
 Text diagnostics go to standard error, followed by a count; a clean run
 prints nothing. --format json, sarif (SARIF 2.1.0, for code scanning) and
@@ -64,6 +78,8 @@ Examples:
 			f := &lintFlags{}
 			f.declare(fs)
 			fs.StringVar(&f.metadata, "metadata", "", "read the metadata from `FILE` (describeMetadata JSON or cache)")
+			fs.StringVar(&f.config, "config", "", "read the project configuration from `FILE` instead of the nearest .czql.yaml")
+			fs.BoolVar(&f.listRules, "list-rules", false, "print every diagnostic code with its default severity and exit")
 			fs.StringVar(&f.format, "format", "text", "diagnostics `FORMAT`: text, json, sarif or github")
 			fs.StringVar(&f.failOn, "fail-on", "error", "exit with 1 on diagnostics of this `LEVEL` or worse: error or warning")
 			fs.BoolVar(&f.fix, "fix", false, "apply certain fixes in place (to standard output for stdin and -q)")
@@ -76,7 +92,8 @@ Examples:
 type lintResult struct {
 	in    *input
 	src   *diag.Source
-	diags diag.List // sorted, suppressions applied
+	diags diag.List    // sorted, suppressions and the configuration applied
+	cfg   *czql.Config // the input's project configuration, or nil
 }
 
 // linter lints inputs one after the other and keeps their results for the
@@ -84,8 +101,16 @@ type lintResult struct {
 type linter struct {
 	e       *env
 	f       *lintFlags
-	md      *metadata.Metadata // nil: syntax only
+	fs      *flagSet
+	cfgs    *configs
+	md      *metadata.Metadata // the metadata of inputs without a configured one; nil: syntax only
+	mdDone  bool               // md was looked for
+	byCfg   map[string]*metadata.Metadata
 	results []*lintResult
+
+	// The input being linted: its configuration and metadata.
+	curCfg *czql.Config
+	curMD  *metadata.Metadata
 }
 
 // runLint checks the flags, loads the metadata, lints every input and
@@ -94,12 +119,11 @@ func runLint(e *env, fs *flagSet, f *lintFlags, args []string) int {
 	if msg := f.check(fs, args); msg != "" {
 		return usageError(e, "lint", msg)
 	}
-	md, code := loadLintMetadata(e, f.metadata)
-	if code != ExitOK {
-		return code
+	if f.listRules {
+		return listRules(e)
 	}
-	l := &linter{e: e, f: f, md: md}
-	code = l.inputs(fs, args)
+	l := &linter{e: e, f: f, fs: fs, cfgs: newConfigs(e, f.config), byCfg: map[string]*metadata.Metadata{}}
+	code := l.inputs(fs, args)
 	if code == ExitInterrupted {
 		return code
 	}
@@ -177,14 +201,21 @@ func (l *linter) arg(arg string) int {
 // lint checks one input (fixing it first under --fix), writes its text
 // diagnostics when the format is text, and keeps the result.
 func (l *linter) lint(in *input) int {
-	code := ExitOK
+	cfg, code := l.cfgs.forInput(in)
+	if code != ExitOK {
+		return code
+	}
+	if l.curMD, code = l.metadataFor(cfg); code != ExitOK {
+		return code
+	}
+	l.curCfg = cfg
 	if l.f.fix {
 		in, code = l.fixInput(in)
 		if code != ExitOK {
 			return code
 		}
 	}
-	r := &lintResult{in: in, src: diag.NewSource(in.name, in.text), diags: l.check(in.name, in.text)}
+	r := &lintResult{in: in, src: diag.NewSource(in.name, in.text), diags: l.check(in.name, in.text), cfg: cfg}
 	l.results = append(l.results, r)
 	if l.f.format == "text" {
 		writeDiags(l.e, in, r.diags)
@@ -212,9 +243,64 @@ func (l *linter) report() int {
 // failCode returns [ExitErrors] when a diagnostic at or above --fail-on
 // was found, and [ExitOK] otherwise.
 func (l *linter) failCode() int {
-	s := l.summary()
-	if s.Errors > 0 || (l.f.failOn == "warning" && s.Warnings > 0) {
-		return ExitErrors
+	flagged := flagGiven(l.fs, "fail-on")
+	for _, r := range l.results {
+		cfg := r.cfg
+		if flagged || cfg == nil {
+			cfg = &czql.Config{FailOn: diag.Error}
+			if l.f.failOn == "warning" {
+				cfg.FailOn = diag.Warning
+			}
+		}
+		if cfg.Fails(r.diags) {
+			return ExitErrors
+		}
 	}
 	return ExitOK
+}
+
+// metadataFor returns the metadata to check an input with configuration
+// cfg against: --metadata, else the configuration's, else the one found
+// for every input (CZQL_METADATA, the cache), loaded once each.
+func (l *linter) metadataFor(cfg *czql.Config) (*metadata.Metadata, int) {
+	if l.f.metadata == "" && cfg != nil && cfg.Metadata != "" {
+		if md, ok := l.byCfg[cfg.Metadata]; ok {
+			return md, ExitOK
+		}
+		md, code := loadMetadataFile(l.e, cfg.Metadata, "")
+		if code == ExitOK {
+			l.byCfg[cfg.Metadata] = md
+		}
+		return md, code
+	}
+	if !l.mdDone {
+		l.mdDone = true
+		md, code := loadLintMetadata(l.e, l.f.metadata)
+		if code != ExitOK {
+			return nil, code
+		}
+		l.md = md
+	}
+	return l.md, ExitOK
+}
+
+// flagGiven reports whether the flag name was given on the command line.
+func flagGiven(fs *flagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flagDef) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}
+
+// listRules prints every diagnostic code with its default severity and
+// the first sentence of its doc.
+func listRules(e *env) int {
+	var b []byte
+	for _, r := range czql.Rules() {
+		b = fmt.Appendf(b, "%-24s %-8s %s\n", r.Code, r.Severity, r.Short())
+	}
+	return writeOut(e, b)
 }

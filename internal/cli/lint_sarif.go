@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/czql/czql"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -121,10 +122,10 @@ func (l *linter) writeSARIF() int {
 // buildSARIF returns the SARIF log of results: one run whose driver lists
 // every rule (and any other code found), columns in UTF-16 code units.
 func buildSARIF(results []*lintResult) *sarifLog {
-	rules := lintRules()
+	rules := czql.Rules()
 	index := map[string]int{}
 	for i, r := range rules {
-		index[r.id] = i
+		index[r.Code] = i
 	}
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: "czql", InformationURI: sarifInfoURI, Version: moduleVersion()}},
@@ -139,15 +140,15 @@ func buildSARIF(results []*lintResult) *sarifLog {
 			if !ok {
 				i = len(rules)
 				index[d.Code] = i
-				rules = append(rules, lintRule{id: d.Code, doc: "Diagnostics with the code " + strconv.Quote(d.Code) + ".", severity: d.Severity})
+				rules = append(rules, czql.Rule{Code: d.Code, Doc: "Diagnostics with the code " + strconv.Quote(d.Code) + ".", Severity: d.Severity})
 			}
 			run.Results = append(run.Results, sarifResultOf(r, art, d, i, seen))
 		}
 	}
 	for _, r := range rules {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-			ID: r.id, ShortDescription: sarifMessage{r.short()}, FullDescription: sarifMessage{r.doc},
-			DefaultConfiguration: sarifRuleConf{sarifLevel(r.severity)},
+			ID: r.Code, ShortDescription: sarifMessage{r.Short()}, FullDescription: sarifMessage{r.Doc},
+			DefaultConfiguration: sarifRuleConf{sarifLevel(r.Severity)},
 		})
 	}
 	return &sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}

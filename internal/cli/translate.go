@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"github.com/czql/czql/ast"
+	"github.com/czql/czql"
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
-	"github.com/czql/czql/parser"
 	"github.com/czql/czql/translate"
 	"github.com/czql/czql/validate"
 )
@@ -83,8 +82,18 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 		return reverse(e, in)
 	}
 	var md *metadata.Metadata
-	if f.metadata != "" {
-		if md, err = metadata.Load(f.metadata); err != nil {
+	mdPath := f.metadata
+	if mdPath == "" {
+		cfg, code := newConfigs(e, "").forInput(in)
+		if code != ExitOK {
+			return code
+		}
+		if cfg != nil {
+			mdPath = cfg.Metadata
+		}
+	}
+	if mdPath != "" {
+		if md, err = metadata.Load(mdPath); err != nil {
 			e.errorf("loading metadata: %v", err)
 			return ExitUsage
 		}
@@ -97,41 +106,23 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 }
 
 // translateInput parses and translates every statement of in and returns
-// the JSON to print. With metadata md, each statement is validated first
-// and translated with canonical names; its errors and warnings are
-// reported. Diagnostics are written to standard error; when any is an
-// error, no JSON is returned and the code is [ExitErrors].
+// the JSON to print, through the library's one pipeline
+// (czql.TranslateFile): with metadata md each statement is validated
+// first and translated with canonical names, and czql:ignore comments
+// apply as in lint. Diagnostics are written to standard error; when any is
+// an error, no JSON is returned and the code is [ExitErrors].
 func translateInput(e *env, in *input, md *metadata.Metadata, opts *translate.Options, bodyOnly bool) ([]byte, int) {
-	file, diags := parser.ParseFile(in.name, in.text)
-	if diags.HasErrors() {
-		return nil, writeDiags(e, in, diags)
+	reqs, code := prepare(e, in, md, opts)
+	if code != ExitOK {
+		return nil, code
 	}
-	var items []any
-	for _, q := range file.Queries {
-		qopts, vs := validateForTranslate(q, md, opts)
-		diags = append(diags, vs...)
-		if vs.HasErrors() {
-			continue
-		}
-		req, ds := translate.Query(q, qopts)
-		diags = append(diags, ds...)
-		if req == nil || ds.HasErrors() {
-			continue
-		}
+	items := make([]any, 0, len(reqs))
+	for _, req := range reqs {
 		if bodyOnly {
 			items = append(items, req.Body)
 		} else {
 			items = append(items, req.BulkItem())
 		}
-	}
-	if code := writeDiags(e, in, diags); code != ExitOK {
-		return nil, code
-	}
-	if len(file.Queries) == 0 {
-		if len(diags) == 0 { // the parser usually warns already
-			writeDiags(e, in, diag.List{noStatements(in)})
-		}
-		return nil, ExitErrors
 	}
 	var v any = items
 	if len(items) == 1 {
@@ -145,25 +136,40 @@ func translateInput(e *env, in *input, md *metadata.Metadata, opts *translate.Op
 	return out, ExitOK
 }
 
-// validateForTranslate checks q against md, when md is not nil, and
-// returns the options to translate it with (opts with the resolution
-// added) and the errors and warnings found; infos (such as a missing
-// LIMIT) are left to lint.
-func validateForTranslate(q *ast.Query, md *metadata.Metadata, opts *translate.Options) (*translate.Options, diag.List) {
-	if md == nil {
-		return opts, nil
+// pipelineOptions returns the library options of a translation with
+// metadata md (nil for none) and the command's translate options.
+func pipelineOptions(md *metadata.Metadata, opts *translate.Options) []czql.Option {
+	o := []czql.Option{czql.WithParamLiterals(opts.Params)}
+	if md != nil {
+		o = append(o, czql.WithMetadata(md))
 	}
-	info, ds := validate.Check(q, md)
-	var out diag.List
-	for _, d := range ds {
-		if d.Severity >= diag.Warning {
-			out = append(out, d)
-		}
+	if opts.ConditionText {
+		o = append(o, czql.WithConditionText())
 	}
-	withInfo := *opts
-	withInfo.Info = info
-	return &withInfo, out
+	return o
 }
+
+// withoutCheckInfos drops the infos of validation rules (such as a
+// missing LIMIT): translate and run leave them to lint.
+func withoutCheckInfos(diags diag.List) diag.List {
+	out := diags[:0:0]
+	for _, d := range diags {
+		if d.Severity == diag.Info && validationCodes[d.Code] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// validationCodes are the codes of validate's rules.
+var validationCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range validate.DefaultRules() {
+		m[r.Name] = true
+	}
+	return m
+}()
 
 // noStatements is the diagnostic for an input without any statement.
 func noStatements(in *input) diag.Diagnostic {

@@ -179,3 +179,20 @@ func TestOutputToBadPathFails(t *testing.T) {
 		t.Errorf("code %d, stderr:\n%s", r.code, r.stderr)
 	}
 }
+
+// TestIgnoredWarningIsSilent checks that a warning silenced with
+// -- czql:ignore is silenced in the shell as in lint, translate and run:
+// the shell goes through the library's one pipeline.
+func TestIgnoredWarningIsSilent(t *testing.T) {
+	r := runREPL(t, "SELECT State, AVG(Work) AS W FROM Task GROUP BY State LIMIT 1;\n")
+	if !strings.Contains(r.stderr, "warning[unverified-function]") {
+		t.Fatalf("without the comment the warning is missing:\n%s", r.stderr)
+	}
+	r = runREPL(t, "-- czql:ignore unverified-function\nSELECT State, AVG(Work) AS W FROM Task GROUP BY State LIMIT 1;\n")
+	if strings.Contains(r.stderr, "unverified-function") {
+		t.Errorf("the ignored warning is shown:\n%s", r.stderr)
+	}
+	if r.code != ExitOK {
+		t.Errorf("exit code %d, want 0; stderr:\n%s", r.code, r.stderr)
+	}
+}

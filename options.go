@@ -1,0 +1,120 @@
+package czql
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/czql/czql/ast"
+	"github.com/czql/czql/diag"
+	"github.com/czql/czql/metadata"
+)
+
+// Option configures Lint and Translate.
+type Option func(*options)
+
+// options is what the Options say.
+type options struct {
+	md            *metadata.Metadata
+	params        map[string]any
+	cfg           *Config
+	conditionText bool
+	checked       bool // the query was validated already (TranslateFile)
+	literals      map[string]ast.Literal
+}
+
+// collect applies opts.
+func collect(opts []Option) *options {
+	o := &options{}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(o)
+		}
+	}
+	return o
+}
+
+// WithMetadata checks queries against md (unknown entities and fields,
+// types, pick lists, …) and makes Translate write names in their canonical
+// spelling.
+func WithMetadata(md *metadata.Metadata) Option { return func(o *options) { o.md = md } }
+
+// WithParams gives the values of bind parameters (`:name`, by name without
+// the colon) as Go values: a string, any integer or float type, a bool, a
+// time.Time (a date-time; write a date as the string "2024-06-01" for a
+// date) or nil (NULL). Translate reports a value of another type.
+func WithParams(params map[string]any) Option { return func(o *options) { o.params = params } }
+
+// WithParamLiterals gives the values of bind parameters as CZQL literals,
+// as `czql translate -p name=value` reads them (translate.ParseParams).
+// It replaces the values of [WithParams] of the same names.
+func WithParamLiterals(params map[string]ast.Literal) Option {
+	return func(o *options) { o.literals = params }
+}
+
+// WithConfig applies a project configuration: the severity of each rule
+// (or its removal), see [LoadConfig].
+func WithConfig(cfg *Config) Option { return func(o *options) { o.cfg = cfg } }
+
+// WithConditionText makes Translate send every WHERE clause as a
+// cZQLCondition (`{"text": …, "parameters": {…}}`), as `czql translate
+// --condition-text` does.
+func WithConditionText() Option { return func(o *options) { o.conditionText = true } }
+
+// CodeBadParam marks a bind parameter value of a Go type that CZQL has no
+// literal for.
+const CodeBadParam = "bad-param"
+
+// literals converts the Go values of parameters into CZQL literals.
+func literals(params map[string]any) (map[string]ast.Literal, diag.List) {
+	if params == nil {
+		return nil, nil
+	}
+	out := make(map[string]ast.Literal, len(params))
+	var diags diag.List
+	for name, v := range params {
+		lit, err := literal(v)
+		if err != nil {
+			diags = append(diags, diag.Errorf(CodeBadParam, diag.Range{}, "parameter %q: %v", name, err))
+			continue
+		}
+		out[name] = lit
+	}
+	diags.Sort()
+	return out, diags
+}
+
+// literal converts one Go value into a CZQL literal.
+func literal(v any) (ast.Literal, error) {
+	switch v := v.(type) {
+	case nil:
+		return &ast.NullLit{}, nil
+	case string:
+		return &ast.StringLit{Value: v}, nil
+	case bool:
+		return &ast.BoolLit{Value: v}, nil
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return &ast.NumberLit{Raw: fmt.Sprint(v)}, nil
+	case float32:
+		return floatLiteral(float64(v), 32)
+	case float64:
+		return floatLiteral(v, 64)
+	case time.Time:
+		layout := time.RFC3339
+		if v.Nanosecond() != 0 {
+			layout = "2006-01-02T15:04:05.000Z07:00"
+		}
+		return &ast.DateLit{Raw: v.Format(layout)}, nil
+	}
+	return nil, fmt.Errorf("a %T has no CZQL literal; use a string, a number, a bool, a time.Time or nil", v)
+}
+
+// floatLiteral writes a float as a CZQL number; NaN and infinities have
+// none.
+func floatLiteral(v float64, bits int) (ast.Literal, error) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil, fmt.Errorf("%v is not a number CZQL can write", v)
+	}
+	return &ast.NumberLit{Raw: strconv.FormatFloat(v, 'f', -1, bits)}, nil
+}
