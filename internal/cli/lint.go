@@ -18,6 +18,7 @@ type lintFlags struct {
 	failOn    string
 	fix       bool
 	listRules bool
+	verbose   bool
 }
 
 // The values of lint's --format flag.
@@ -37,9 +38,11 @@ argument reads standard input.
 
 The metadata is the describeMetadata JSON (or czql's cache format) named by
 --metadata, else by the project configuration's metadata:, else by the
-CZQL_METADATA environment variable, else the newest file that 'czql
-metadata fetch' left in the user cache directory (czql/metadata/). Without
-any, lint checks the syntax only and says so once on standard error.
+CZQL_METADATA environment variable, else the cache that 'czql metadata
+fetch' writes for the organisation of CZQL_URL and CZQL_USER (without
+CZQL_URL: the newest file of the user cache directory's czql/metadata/,
+named on standard error). Without any, lint checks the syntax only and
+says so once on standard error; -v names the metadata file used.
 
 The project configuration is --config FILE, else the nearest .czql.yaml in
 the input file's directory or above it (above the working directory for
@@ -80,6 +83,7 @@ Examples:
 			fs.StringVar(&f.metadata, "metadata", "", "read the metadata from `FILE` (describeMetadata JSON or cache)")
 			fs.StringVar(&f.config, "config", "", "read the project configuration from `FILE` instead of the nearest .czql.yaml")
 			fs.BoolVar(&f.listRules, "list-rules", false, "print every diagnostic code with its default severity and exit")
+			fs.BoolVar(&f.verbose, "v", false, "name the metadata file used on standard error")
 			fs.StringVar(&f.format, "format", "text", "diagnostics `FORMAT`: text, json, sarif or github")
 			fs.StringVar(&f.failOn, "fail-on", "error", "exit with 1 on diagnostics of this `LEVEL` or worse: error or warning")
 			fs.BoolVar(&f.fix, "fix", false, "apply certain fixes in place (to standard output for stdin and -q)")
@@ -267,6 +271,9 @@ func (l *linter) metadataFor(cfg *czql.Config) (*metadata.Metadata, int) {
 		if md, ok := l.byCfg[cfg.Metadata]; ok {
 			return md, ExitOK
 		}
+		if l.f.verbose {
+			fmt.Fprintf(l.e.stderr, "czql: metadata: %s (from %s)\n", cfg.Metadata, cfg.Path)
+		}
 		md, code := loadMetadataFile(l.e, cfg.Metadata, "")
 		if code == ExitOK {
 			l.byCfg[cfg.Metadata] = md
@@ -275,7 +282,7 @@ func (l *linter) metadataFor(cfg *czql.Config) (*metadata.Metadata, int) {
 	}
 	if !l.mdDone {
 		l.mdDone = true
-		md, code := loadLintMetadata(l.e, l.f.metadata)
+		md, code := loadLintMetadata(l.e, l.f.metadata, l.f.verbose)
 		if code != ExitOK {
 			return nil, code
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,25 +17,45 @@ const noMetadataNote = "czql: no metadata: checking syntax only (use --metadata 
 // by CZQL_METADATA, else the newest file in the metadata cache. Without any
 // it writes [noMetadataNote] and returns nil: lint then checks the syntax
 // only. A file that cannot be loaded is reported and gives [ExitUsage].
-func loadLintMetadata(e *env, flagPath string) (*metadata.Metadata, int) {
-	path := flagPath
+func loadLintMetadata(e *env, flagPath string, verbose bool) (*metadata.Metadata, int) {
+	path, note := flagPath, noMetadataNote
 	if path == "" {
 		path = e.lookupEnv("CZQL_METADATA")
 	}
 	if path == "" {
-		path = cachedMetadata(e)
+		path, note = cachedMetadata(e)
 	}
-	return loadMetadataFile(e, path, noMetadataNote)
+	if path != "" && verbose {
+		fmt.Fprintf(e.stderr, "czql: metadata: %s\n", path)
+	}
+	return loadMetadataFile(e, path, note)
 }
 
-// cachedMetadata returns the metadata cache file: the one `czql metadata
-// fetch` writes for the current CZQL_URL and CZQL_USER when it exists,
-// else the most recently written file of USERCACHE/czql/metadata/, or ""
-// when there is none.
-func cachedMetadata(e *env) string {
-	if p := metadataCachePath(e); p != "" && fileExists(p) {
-		return p
+// cachedMetadata returns the metadata cache file and the note to write
+// when there is none. With CZQL_URL set it is the cache `czql metadata
+// fetch` writes for that organisation (CZQL_URL and CZQL_USER), or none:
+// lint never checks against another organisation's metadata. Without
+// CZQL_URL it is the most recently written cache file, which is named on
+// standard error, since it may be any organisation's.
+func cachedMetadata(e *env) (string, string) {
+	p := metadataCachePath(e)
+	if p != "" && fileExists(p) {
+		return p, ""
 	}
+	if e.lookupEnv("CZQL_URL") != "" {
+		host, user := cacheIdentity(e)
+		return "", fmt.Sprintf("czql: no metadata cache for %s as %s: checking syntax only (run czql metadata fetch, or use --metadata FILE)", host, user)
+	}
+	newest := newestCache(e)
+	if newest != "" {
+		fmt.Fprintf(e.stderr, "czql: no CZQL_URL set: checking against the newest metadata cache, %s\n", newest)
+	}
+	return newest, noMetadataNote
+}
+
+// newestCache returns the most recently written file of
+// USERCACHE/czql/metadata/, or "".
+func newestCache(e *env) string {
 	base := userCacheDir(e)
 	if base == "" {
 		return ""
