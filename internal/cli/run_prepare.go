@@ -22,11 +22,8 @@ func prepare(e *env, in *input, md *metadata.Metadata, opts *translate.Options) 
 	if code := writeDiags(e, in, diags); code != ExitOK {
 		return nil, code
 	}
-	if len(reqs) == 0 {
-		if len(diags) == 0 { // the parser usually warns already
-			writeDiags(e, in, diag.List{noStatements(in)})
-		}
-		return nil, ExitErrors
+	if len(reqs) == 0 && len(diags) == 0 { // the parser usually warns already
+		writeDiags(e, in, diag.List{noStatements(in)})
 	}
-	return reqs, ExitOK
+	return reqs, ExitOK // warnings alone, even "no statements", do not fail
 }

@@ -106,7 +106,8 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 }
 
 // translateInput parses and translates every statement of in and returns
-// the JSON to print, through the library's one pipeline
+// the JSON to print (an object for one statement, an array for several or
+// none), through the library's one pipeline
 // (czql.TranslateFile): with metadata md each statement is validated
 // first and translated with canonical names, and czql:ignore comments
 // apply as in lint. Diagnostics are written to standard error; when any is
@@ -174,5 +175,5 @@ var validationCodes = func() map[string]bool {
 // noStatements is the diagnostic for an input without any statement.
 func noStatements(in *input) diag.Diagnostic {
 	src := diag.NewSource(in.name, in.text)
-	return diag.Errorf("no-statements", src.Range(0, 0), "no statement to translate")
+	return diag.Diagnostic{Severity: diag.Warning, Code: "no-statements", Range: src.Range(0, 0), Message: "no statement to translate"}
 }
