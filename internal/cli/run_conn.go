@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"net/url"
@@ -94,10 +95,24 @@ func login(e *env, cfg client.Config, f connFlags) (*connection, int) {
 		return nil, ExitUsage
 	}
 	if err := c.Login(e.ctx); err != nil {
-		e.errorf("login failed: %v", err)
-		return nil, exitForError(e, err)
+		return nil, loginFailed(e, err)
 	}
 	return &connection{client: c}, ExitOK
+}
+
+// loginFailed reports a failed login once, as a login failure, and returns
+// [ExitUsage]: czql could not run ([ExitInterrupted] when cancelled).
+func loginFailed(e *env, err error) int {
+	var apiErr *client.Error
+	switch {
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	case errors.As(err, &apiErr) && apiErr.Code != "":
+		e.errorf("login failed: %s", apiErrorText(apiErr))
+	default:
+		e.errorf("login failed: %v", connectionText(err))
+	}
+	return ExitUsage
 }
 
 // readPassword reads the first line of r, without its line ending.

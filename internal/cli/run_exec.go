@@ -119,10 +119,18 @@ func exitForError(e *env, err error) int {
 		e.errorf("%v", apiErr)
 		return ExitErrors
 	}
-	if !errors.Is(err, io.EOF) {
-		e.errorf("%v", err)
-	}
+	e.errorf("%v", connectionText(err))
 	return ExitUsage
+}
+
+// connectionText describes a network failure. An error that wraps io.EOF
+// (the server closed the connection) says so instead of printing "EOF"
+// alone, or nothing.
+func connectionText(err error) string {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Sprintf("the connection was closed before the answer was complete (%v)", err)
+	}
+	return err.Error()
 }
 
 // apiErrorText formats an API error body as "Code: message (reference id)".

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestLoginFailureIsReportedOnce checks that a wrong password is one
+// "login failed" line, with the API's code and reference, and exit 2 (czql
+// could not run), in run and in metadata fetch; never "query rejected".
+func TestLoginFailureIsReportedOnce(t *testing.T) {
+	srv, err := startTestSandbox(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	t.Setenv("CZQL_URL", srv.URL)
+	t.Setenv("CZQL_USER", "demo")
+	t.Setenv("CZQL_PASSWORD", "wrong-password")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	for _, args := range [][]string{
+		{"run", "-q", "SELECT Name FROM Task LIMIT 1"},
+		{"metadata", "fetch"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := Main(args, strings.NewReader(""), &stdout, &stderr)
+		if code != ExitUsage {
+			t.Errorf("%v: exit code %d, want %d", args, code, ExitUsage)
+		}
+		if n := strings.Count(stderr.String(), "login failed"); n != 1 || strings.Contains(stderr.String(), "query rejected") {
+			t.Errorf("%v: stderr should say login failed once:\n%s", args, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "LoginFailure") || strings.Contains(stderr.String(), "wrong-password") {
+			t.Errorf("%v: stderr lacks the API's code or shows the password:\n%s", args, stderr.String())
+		}
+	}
+}
+
+// TestConnectionClosedIsDescribed checks that an error wrapping io.EOF is
+// described rather than printed as "EOF" or not at all.
+func TestConnectionClosedIsDescribed(t *testing.T) {
+	var stderr bytes.Buffer
+	e := &env{ctx: context.Background(), stderr: &stderr}
+	if code := exitForError(e, wrapEOF{}); code != ExitUsage {
+		t.Errorf("exit code %d, want %d", code, ExitUsage)
+	}
+	if !strings.Contains(stderr.String(), "the connection was closed before the answer was complete") {
+		t.Errorf("stderr: %q", stderr.String())
+	}
+}
+
+// wrapEOF is an error that wraps io.EOF, as net/http returns for a
+// dropped connection.
+type wrapEOF struct{}
+
+func (wrapEOF) Error() string { return `Post "http://127.0.0.1/x": EOF` }
+func (wrapEOF) Unwrap() error { return io.EOF }
