@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -58,3 +60,28 @@ type wrapEOF struct{}
 
 func (wrapEOF) Error() string { return `Post "http://127.0.0.1/x": EOF` }
 func (wrapEOF) Unwrap() error { return io.EOF }
+
+// TestSeveralStatementsOneDocument checks that run writes one valid JSON
+// document and one CSV table for several statements.
+func TestSeveralStatementsOneDocument(t *testing.T) {
+	t.Setenv("CZQL_URL", "")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	q := "SELECT Name FROM Task LIMIT 1; SELECT Name, Email FROM User LIMIT 2"
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"run", "--format", "json", "-q", q}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+		t.Fatalf("json: exit %d\n%s", code, &stderr)
+	}
+	var results [][]map[string]any
+	if err := json.Unmarshal(stdout.Bytes(), &results); err != nil || len(results) != 2 || len(results[0]) != 1 || len(results[1]) != 2 {
+		t.Errorf("json: %v, %d results: %s", err, len(results), &stdout)
+	}
+	stdout.Reset()
+	if code := Main([]string{"run", "--format", "csv", "-q", q}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+		t.Fatalf("csv: exit %d\n%s", code, &stderr)
+	}
+	records, err := csv.NewReader(&stdout).ReadAll()
+	if err != nil || len(records) != 4 || strings.Join(records[0], ",") != "statement,Name,Email" ||
+		records[1][0] != "1" || records[1][2] != "" || records[3][0] != "2" {
+		t.Errorf("csv: %v %q", err, records)
+	}
+}

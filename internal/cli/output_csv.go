@@ -14,6 +14,12 @@ type csvWriter struct {
 	w      *csv.Writer
 	cols   []column
 	header bool
+
+	// statementColumn adds a first column, "statement", holding the
+	// number of the statement the row belongs to (several statements in
+	// one table).
+	statementColumn bool
+	statement       int
 }
 
 // newCSVWriter returns a CSV writer for cols on w.
@@ -29,9 +35,12 @@ func (c *csvWriter) writeHeader() error {
 		return nil
 	}
 	c.header = true
-	names := make([]string, len(c.cols))
-	for i, col := range c.cols {
-		names[i] = spreadsheetSafe(col.name)
+	names := make([]string, 0, len(c.cols)+1)
+	if c.statementColumn {
+		names = append(names, "statement")
+	}
+	for _, col := range c.cols {
+		names = append(names, spreadsheetSafe(col.name))
 	}
 	return c.w.Write(names)
 }
@@ -47,6 +56,9 @@ func (c *csvWriter) writeRow(row json.RawMessage) error {
 	}
 	for i := range cells {
 		cells[i] = spreadsheetSafe(cells[i])
+	}
+	if c.statementColumn {
+		cells = append([]string{strconv.Itoa(c.statement)}, cells...)
 	}
 	return c.w.Write(cells)
 }

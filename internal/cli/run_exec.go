@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,29 +16,80 @@ import (
 // defaultPageSize is the API's page size when a query has no LIMIT.
 const defaultPageSize = 100
 
-// execute runs reqs in order, writing each result to standard output;
-// tables and CSV results are separated by a blank line. It stops at the
-// first failure.
+// execute runs reqs in order, writing each result to standard output. It
+// stops at the first failure. Tables are separated by a blank line; with
+// several statements, json and csv still write one document: json an array
+// of the statements' arrays of rows, csv one table whose first column,
+// "statement", numbers the statements and whose other columns are those
+// of every statement (cells a statement lacks are empty).
 func execute(e *env, conn *connection, reqs []*translate.Request, f *runFlags) int {
+	several := len(reqs) > 1
+	var shared *csvWriter
+	if several && f.format == formatCSV {
+		shared = newCSVWriter(e.stdout, unionColumns(reqs))
+		shared.statementColumn = true
+	}
+	if several && f.format == formatJSON {
+		fmt.Fprint(e.stdout, "[\n")
+	}
 	for i, req := range reqs {
-		if i > 0 && (f.format == formatTable || f.format == formatCSV) {
+		switch {
+		case i > 0 && f.format == formatTable:
 			fmt.Fprintln(e.stdout)
+		case i > 0 && several && f.format == formatJSON:
+			fmt.Fprint(e.stdout, ",\n")
 		}
-		if code := runRequest(e, conn, req, f); code != ExitOK {
+		w, err := newRowWriter(f.format, e.stdout, resultColumns(req.Body))
+		if err != nil {
+			return usageError(e, "run", err.Error())
+		}
+		if shared != nil {
+			shared.statement = i + 1
+			w = statementRows{shared}
+		}
+		if code := runRequest(e, conn, req, f, w); code != ExitOK {
 			return code
 		}
+	}
+	if shared != nil {
+		if err := shared.close(); err != nil {
+			return exitForError(e, &writeError{err})
+		}
+	}
+	if several && f.format == formatJSON {
+		fmt.Fprint(e.stdout, "]\n")
 	}
 	return ExitOK
 }
 
-// runRequest sends one request and writes its rows: the first page, or
-// with --all every page up to --max-rows. A note on standard error says
-// when rows were left out.
-func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags) int {
-	w, err := newRowWriter(f.format, e.stdout, resultColumns(req.Body))
-	if err != nil {
-		return usageError(e, "run", err.Error())
+// statementRows writes the rows of one statement into the shared CSV
+// table of several statements; closing it ends the statement, not the
+// table.
+type statementRows struct{ c *csvWriter }
+
+func (s statementRows) writeRow(row json.RawMessage) error { return s.c.writeRow(row) }
+func (s statementRows) close() error                       { return nil }
+
+// unionColumns returns the columns of every request's result, each name
+// once, in the order they first appear.
+func unionColumns(reqs []*translate.Request) []column {
+	var cols []column
+	seen := map[string]bool{}
+	for _, req := range reqs {
+		for _, c := range resultColumns(req.Body) {
+			if !seen[c.name] {
+				seen[c.name] = true
+				cols = append(cols, c)
+			}
+		}
 	}
+	return cols
+}
+
+// runRequest sends one request and writes its rows with w: the first
+// page, or with --all every page up to --max-rows. A note on standard
+// error says when rows were left out.
+func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags, w rowWriter) int {
 	limit := pageSize(req.Body)
 	if f.all {
 		limit = f.maxRows
