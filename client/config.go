@@ -37,6 +37,10 @@ type Config struct {
 	// Debug, when set, receives one line per request and per response,
 	// with the Authorization header redacted.
 	Debug io.Writer
+	// OnRequest, when set, is called once for every HTTP request sent
+	// (retries and logins included), with its method and URL path: a hook
+	// to count API calls. It must be safe for concurrent use.
+	OnRequest func(method, path string)
 	// AllowInsecure allows plain http to non-loopback hosts; loopback
 	// http is always allowed.
 	AllowInsecure bool

@@ -64,6 +64,9 @@ func (c *Client) send(ctx context.Context, cl *call) (*reply, error) {
 		req.Header.Set("Authorization", cl.auth)
 	}
 	c.debugRequest(cl)
+	if c.cfg.OnRequest != nil {
+		c.cfg.OnRequest(req.Method, req.URL.Path)
+	}
 	start := time.Now()
 	resp, err := c.cfg.HTTPClient.Do(req)
 	if err != nil {

@@ -1,15 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
@@ -22,51 +18,6 @@ import (
 // ResultFormats lists the result formats of `czql run`: table, json,
 // jsonl and csv.
 func ResultFormats() []string { return append([]string(nil), resultFormats...) }
-
-// callCounter passes lines through to w, except the client's debug lines:
-// request lines ("czql: --> ") are counted and the others dropped.
-type callCounter struct {
-	mu  sync.Mutex
-	w   io.Writer
-	n   *atomic.Int64
-	buf []byte
-}
-
-// Write buffers p and handles every complete line.
-func (c *callCounter) Write(p []byte) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.buf = append(c.buf, p...)
-	for {
-		i := bytes.IndexByte(c.buf, '\n')
-		if i < 0 {
-			return len(p), nil
-		}
-		line := c.buf[:i+1]
-		switch {
-		case bytes.HasPrefix(line, []byte("czql: --> ")):
-			c.n.Add(1)
-		case bytes.HasPrefix(line, []byte("czql: <-- ")), bytes.HasPrefix(line, []byte("czql: ")) && isDebugLine(line):
-		default:
-			if _, err := c.w.Write(line); err != nil {
-				return len(p), err
-			}
-		}
-		c.buf = c.buf[i+1:]
-	}
-}
-
-// isDebugLine reports whether line is a debug line of the client other
-// than a request or response line (retries, session renewals).
-func isDebugLine(line []byte) bool {
-	s := string(line)
-	for _, p := range []string{"czql: retry ", "czql: session expired", "czql: reusing stored session", "czql: cannot store session"} {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // Prepare parses, validates against md (when not nil) and translates the
 // statements of text, as `czql run` does. Diagnostics go to stderr with

@@ -58,13 +58,13 @@ func (c *Conn) Close() { c.conn.close() }
 // other than [ExitOK] on failure, the error already reported.
 func Connect(ctx context.Context, o ConnectOptions) (*Conn, int) {
 	c := &Conn{opts: o}
-	counter := &callCounter{w: o.Stderr, n: &c.calls}
 	getenv := o.Getenv
 	if o.Sandbox {
 		getenv = withoutURL(getenv)
 	}
-	e := &env{ctx: ctx, stdin: o.Stdin, stdout: o.Stderr, stderr: counter, getenv: getenv}
-	conn, code := connect(e, connFlags{debug: true, passwordStdin: o.PasswordStdin, askPassword: o.AskPassword})
+	e := &env{ctx: ctx, stdin: o.Stdin, stdout: o.Stderr, stderr: o.Stderr, getenv: getenv}
+	count := func(string, string) { c.calls.Add(1) }
+	conn, code := connect(e, connFlags{passwordStdin: o.PasswordStdin, askPassword: o.AskPassword, onRequest: count})
 	if code != ExitOK {
 		return nil, code
 	}

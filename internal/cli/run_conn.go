@@ -20,6 +20,9 @@ const embeddedNote = "czql: no CZQL_URL set: running on the embedded sandbox (de
 type connFlags struct {
 	passwordStdin bool
 	debug         bool
+	// onRequest is called for every API request sent (the REPL counts
+	// them); nil for none.
+	onRequest func(method, path string)
 	// askPassword asks for a missing password (the REPL's no-echo
 	// prompt); nil means none is asked.
 	askPassword func() (string, error)
@@ -89,6 +92,7 @@ func login(e *env, cfg client.Config, f connFlags) (*connection, int) {
 	if f.debug {
 		cfg.Debug = e.stderr
 	}
+	cfg.OnRequest = f.onRequest
 	c, err := client.New(cfg)
 	if err != nil {
 		e.errorf("%v", err)
