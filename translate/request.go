@@ -63,10 +63,11 @@ type Options struct {
 
 // Request is a translated query: the endpoint path (such as
 // [api.PathEntityQuery]) and the body to POST there, an *[api.EntityQuery]
-// or an *[api.AggregateQuery].
+// or an *[api.AggregateQuery]. json.Marshal(Body) is what `czql translate
+// --body` prints.
 type Request struct {
 	Path string
-	Body any
+	Body api.Body
 }
 
 // BulkItem returns r in the shape of a bulk-execute request item,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/czql/czql/api"
 	"io"
 	"os"
 
@@ -61,7 +62,7 @@ type RowWriter interface {
 
 // NewRowWriter returns the writer of format for the result of the request
 // body req, writing to w.
-func NewRowWriter(format string, w io.Writer, body any) (RowWriter, error) {
+func NewRowWriter(format string, w io.Writer, body api.Body) (RowWriter, error) {
 	rw, err := newRowWriter(format, w, resultColumns(body))
 	if err != nil {
 		return nil, err
@@ -80,7 +81,7 @@ func (x exportedWriter) Close() error { return x.rw.close() }
 
 // ResultHeader returns the column names of the result of body, as the
 // table format shows them.
-func ResultHeader(body any) []string {
+func ResultHeader(body api.Body) []string {
 	cols := resultColumns(body)
 	names := make([]string, len(cols))
 	for i, c := range cols {
@@ -91,7 +92,7 @@ func ResultHeader(body any) []string {
 
 // RowCells renders row as the table format's cells for the result of
 // body, in the order of [ResultHeader].
-func RowCells(body any, row json.RawMessage) ([]string, error) {
+func RowCells(body api.Body, row json.RawMessage) ([]string, error) {
 	cells, err := rowCells(resultColumns(body), row)
 	if err != nil {
 		return nil, fmt.Errorf("decoding a row: %w", err)
@@ -101,7 +102,7 @@ func RowCells(body any, row json.RawMessage) ([]string, error) {
 
 // PageSize is the size of the first page of a translated request body: its
 // LIMIT, or the API's default of 100.
-func PageSize(body any) int { return pageSize(body) }
+func PageSize(body api.Body) int { return pageSize(body) }
 
 // ReplaceFile writes data to path with permission perm so that readers see
 // the old contents or the new ones, never a part (see replaceFile): the

@@ -119,7 +119,7 @@ func (w *writeError) Error() string { return w.err.Error() }
 
 // copyRows writes up to limit rows of body's result to w as they arrive
 // and reports how many it wrote and whether there were more.
-func copyRows(ctx context.Context, c *client.Client, body any, limit int, w rowWriter) (n int, more bool, err error) {
+func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, w rowWriter) (n int, more bool, err error) {
 	for row, err := range c.Rows(ctx, body, limit+1) {
 		if err != nil {
 			return n, false, err
@@ -137,7 +137,7 @@ func copyRows(ctx context.Context, c *client.Client, body any, limit int, w rowW
 
 // pageSize is the size of the first page of body: its LIMIT, or the API's
 // default.
-func pageSize(body any) int {
+func pageSize(body api.Body) int {
 	var p *api.Paging
 	switch b := body.(type) {
 	case *api.EntityQuery:

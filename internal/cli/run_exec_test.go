@@ -38,7 +38,7 @@ func TestExitForError(t *testing.T) {
 func TestPageSize(t *testing.T) {
 	seven := 7
 	for _, tc := range []struct {
-		body any
+		body api.Body
 		want int
 	}{
 		{&api.EntityQuery{}, defaultPageSize},

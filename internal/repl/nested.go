@@ -20,7 +20,7 @@ const nestIndent = 2
 
 // relationsOf returns the relation sub-selects of the request body: those
 // of an entity query, none for any other body.
-func relationsOf(body any) []api.Relation {
+func relationsOf(body api.Body) []api.Relation {
 	if q, ok := body.(*api.EntityQuery); ok {
 		return q.Relations
 	}

@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"encoding/json"
+	"github.com/czql/czql/api"
 	"iter"
 
 	"github.com/czql/czql/client"
@@ -11,7 +12,7 @@ import (
 // pager holds a running result: the rows not shown yet, fetched page by
 // page as they are pulled.
 type pager struct {
-	body   any
+	body   api.Body
 	cancel context.CancelFunc // ends the pager's own context
 	next   func() (json.RawMessage, error, bool)
 	stop   func()
@@ -23,7 +24,7 @@ type pager struct {
 // first row is pulled. The pager has a context of its own, since it
 // outlives the statement that started it (\more and \all continue it);
 // [pager.during] ties it to the context of each call that pulls rows.
-func newPager(c *client.Client, body any) *pager {
+func newPager(c *client.Client, body api.Body) *pager {
 	ctx, cancel := context.WithCancel(context.Background())
 	next, stop := iter.Pull2(c.Rows(ctx, body, 0))
 	return &pager{body: body, cancel: cancel, next: next, stop: stop}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/czql/czql/api"
 	"io"
 	"strings"
 
@@ -90,7 +91,7 @@ func (s *Session) dropPager() {
 // The table format is fitted to the display width (see renderTable);
 // it is written vertically when \x is on, or auto and the table would be
 // wider than the display.
-func (s *Session) render(body any, rows []json.RawMessage) error {
+func (s *Session) render(body api.Body, rows []json.RawMessage) error {
 	width := s.width()
 	switch {
 	case s.format != "table":
@@ -110,7 +111,7 @@ func (s *Session) render(body any, rows []json.RawMessage) error {
 
 // renderAuto writes rows as a table when it fits in width without
 // cutting anything, vertically otherwise.
-func (s *Session) renderAuto(body any, rows []json.RawMessage, width int) error {
+func (s *Session) renderAuto(body api.Body, rows []json.RawMessage, width int) error {
 	text, err := renderTable(body, rows, 0)
 	if err != nil {
 		return err
@@ -123,7 +124,7 @@ func (s *Session) renderAuto(body any, rows []json.RawMessage, width int) error 
 }
 
 // writeRows writes rows with the renderer of `czql run`.
-func writeRows(w io.Writer, format string, body any, rows []json.RawMessage) error {
+func writeRows(w io.Writer, format string, body api.Body, rows []json.RawMessage) error {
 	rw, err := cli.NewRowWriter(format, w, body)
 	if err != nil {
 		return err

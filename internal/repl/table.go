@@ -2,6 +2,7 @@ package repl
 
 import (
 	"encoding/json"
+	"github.com/czql/czql/api"
 	"strings"
 
 	"github.com/czql/czql/internal/cli"
@@ -47,7 +48,7 @@ type nestedGrid struct {
 
 // renderTable renders rows of the result of body as a table fitted to
 // width display columns (0: unlimited).
-func renderTable(body any, rows []json.RawMessage, width int) (string, error) {
+func renderTable(body api.Body, rows []json.RawMessage, width int) (string, error) {
 	g, err := buildGrid(body, rows)
 	if err != nil {
 		return "", err
@@ -59,7 +60,7 @@ func renderTable(body any, rows []json.RawMessage, width int) (string, error) {
 
 // buildGrid lays out rows of the result of body, with the sub-tables of
 // their relation items.
-func buildGrid(body any, rows []json.RawMessage) (*grid, error) {
+func buildGrid(body api.Body, rows []json.RawMessage) (*grid, error) {
 	g := &grid{header: oneLineAll(cli.ResultHeader(body))}
 	rels := relationsOf(body)
 	rowCells := cli.RowCellsFunc(body)

@@ -63,7 +63,7 @@ func goldenInput(t *testing.T, a *txtar.Archive) (*api.EntityQuery, []json.RawMe
 }
 
 // renderKind renders rows as a "table" or "vertical" display width wide.
-func renderKind(t *testing.T, kind string, body any, rows []json.RawMessage, width int) string {
+func renderKind(t *testing.T, kind string, body api.Body, rows []json.RawMessage, width int) string {
 	t.Helper()
 	switch kind {
 	case "table":

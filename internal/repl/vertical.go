@@ -27,7 +27,7 @@ type field struct{ label, value string }
 // line as "Resources[1].Name | …" lines. Values are kept on one line
 // and, on a display of limited width (width > 0), cut with "…" to what
 // the field names leave (unless that is below minVerticalValueWidth).
-func writeVertical(w io.Writer, body any, rows []json.RawMessage, width int) error {
+func writeVertical(w io.Writer, body api.Body, rows []json.RawMessage, width int) error {
 	records := make([][]field, len(rows))
 	labelWidth := 0
 	for i, row := range rows {
@@ -69,7 +69,7 @@ func verticalValueWidth(width, labelWidth int) int {
 // recordFields returns the lines of one row of the result of body, field
 // names prefixed with prefix: a line a column, each relation column
 // followed by the fields of its items, named "Resources[1].Name".
-func recordFields(body any, row json.RawMessage, prefix string) ([]field, error) {
+func recordFields(body api.Body, row json.RawMessage, prefix string) ([]field, error) {
 	cells, err := cli.RowCells(body, row)
 	if err != nil {
 		return nil, err
