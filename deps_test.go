@@ -59,11 +59,14 @@ var depRules = map[string]depRule{
 	"internal/grammar": {ours: []string{"lexer", "ast", "diag"}},
 	// The commands go through the library (the root package) for the one
 	// pipeline of parse, check and translate.
-	"internal/cli":  {ours: []string{".", "LIBS"}, net: true, exec: true},
-	"internal/repl": {ours: []string{".", "LIBS", "internal/cli", "internal/repl/complete", "internal/tty"}, net: true, exec: true},
+	"internal/cli":  {ours: []string{".", "LIBS", "internal/render"}, net: true, exec: true},
+	"internal/repl": {ours: []string{".", "LIBS", "internal/cli", "internal/render", "internal/repl/complete", "internal/tty"}, net: true, exec: true},
 	// internal/repl/complete computes the REPL's completions from the
 	// lexer and a partial parse; it is pure (no I/O).
 	"internal/repl/complete": {ours: []string{"lexer", "parser", "ast", "metadata", "diag", "format"}},
+	// internal/render is the result rendering that czql run and the REPL
+	// share: display widths and escaped control characters.
+	"internal/render": {},
 	// internal/tty is the terminal layer of the REPL: raw mode, state
 	// save and restore, no-echo password reads, window size.
 	"internal/tty": {},

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"github.com/czql/czql/internal/render"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // tableWriter collects the rows and writes them as aligned columns when
@@ -22,7 +22,7 @@ func (t *tableWriter) writeRow(row json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	t.rows = append(t.rows, cells)
+	t.rows = append(t.rows, tableCells(cells))
 	return nil
 }
 
@@ -39,6 +39,16 @@ func rowCells(cols []column, row json.RawMessage) ([]string, error) {
 	return cells, nil
 }
 
+// tableCells returns the cells of a table line: control characters
+// escaped (a value cannot break the table or drive the terminal).
+func tableCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = render.OneLine(c)
+	}
+	return out
+}
+
 // close writes the header, a rule and the rows, columns separated by two
 // spaces and padded to the widest cell; trailing blanks are trimmed.
 func (t *tableWriter) close() error {
@@ -48,7 +58,7 @@ func (t *tableWriter) close() error {
 	t.done = true
 	header := make([]string, len(t.cols))
 	for i, c := range t.cols {
-		header[i] = c.name
+		header[i] = render.OneLine(c.name)
 	}
 	widths := columnWidths(header, t.rows)
 	rule := make([]string, len(widths))
@@ -65,12 +75,13 @@ func (t *tableWriter) close() error {
 	return err
 }
 
-// columnWidths returns the width of each column in runes.
+// columnWidths returns the display width of each column (wide runes
+// count two columns, combining marks none).
 func columnWidths(header []string, rows [][]string) []int {
 	widths := make([]int, len(header))
 	for _, r := range append([][]string{header}, rows...) {
 		for i, cell := range r {
-			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+			widths[i] = max(widths[i], render.DisplayWidth(cell))
 		}
 	}
 	return widths
@@ -83,8 +94,7 @@ func writeTableLine(b *strings.Builder, cells []string, widths []int) {
 		if i > 0 {
 			line.WriteString("  ")
 		}
-		line.WriteString(cell)
-		line.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)))
+		line.WriteString(render.PadRight(cell, widths[i]))
 	}
 	b.WriteString(strings.TrimRight(line.String(), " "))
 	b.WriteByte('\n')

@@ -23,8 +23,8 @@ var testQuery = &api.EntityQuery{
 	Relations: []api.Relation{{Name: "Resources", Fields: []string{"Name"}}},
 }
 
-// render writes testRows in format.
-func render(t *testing.T, format string) string {
+// renderRows writes testRows in format.
+func renderRows(t *testing.T, format string) string {
 	t.Helper()
 	var out bytes.Buffer
 	w, err := newRowWriter(format, &out, resultColumns(testQuery))
@@ -48,7 +48,7 @@ func TestTableFlattensReferencesAndSummarisesRelations(t *testing.T) {
 Design           /User/u1  Sam           8 Hours  10 USD    3 Resources
 =HYPERLINK("x")                                   -2.5 EUR  0 Resources
 `
-	if got := render(t, formatTable); got != want {
+	if got := renderRows(t, formatTable); got != want {
 		t.Errorf("table:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -57,7 +57,7 @@ func TestCSVIsSpreadsheetSafe(t *testing.T) {
 	want := "Name,Manager,Manager.Name,Work,Cost,Resources\r\n" +
 		"Design,/User/u1,Sam,8 Hours,10 USD,3 Resources\r\n" +
 		"\"'=HYPERLINK(\"\"x\"\")\",,,,'-2.5 EUR,0 Resources\r\n"
-	if got := render(t, formatCSV); got != want {
+	if got := renderRows(t, formatCSV); got != want {
 		t.Errorf("csv:\n%q\nwant:\n%q", got, want)
 	}
 }
@@ -75,7 +75,7 @@ func TestSpreadsheetSafe(t *testing.T) {
 }
 
 func TestJSONLIsOneCompactRowPerLine(t *testing.T) {
-	got := render(t, formatJSONL)
+	got := renderRows(t, formatJSONL)
 	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 	if len(lines) != len(testRows) {
 		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(testRows), got)
@@ -87,7 +87,7 @@ func TestJSONLIsOneCompactRowPerLine(t *testing.T) {
 
 func TestJSONIsAnArrayOfTheRowsAsReturned(t *testing.T) {
 	var rows []map[string]any
-	if err := json.Unmarshal([]byte(render(t, formatJSON)), &rows); err != nil {
+	if err := json.Unmarshal([]byte(renderRows(t, formatJSON)), &rows); err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) != 2 || rows[0]["Resources"].(map[string]any)["entities"] == nil {
@@ -128,5 +128,44 @@ func TestAggregateColumns(t *testing.T) {
 	}
 	if got := strings.Join(names, ","); got != "State,Cnt,Max_Work" {
 		t.Errorf("columns = %s", got)
+	}
+}
+
+// TestTableEscapesAndAligns checks czql run's table on hostile and wide
+// values: control characters are escaped (a value cannot retitle the
+// terminal or break a line), and columns align by display width for CJK,
+// emoji and combining marks.
+func TestTableEscapesAndAligns(t *testing.T) {
+	var out bytes.Buffer
+	w, err := newRowWriter(formatTable, &out, resultColumns(&api.EntityQuery{TypeName: "Task", Fields: []string{"Name", "Work"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []string{
+		`{"Name": "\u001b]0;HACKED\u0007", "Work": 1}`,
+		`{"Name": "two\nlines\tand a tab", "Work": 2}`,
+		`{"Name": "日本語", "Work": 3}`,
+		`{"Name": "🎉ok", "Work": 4}`,
+		`{"Name": "e\u0301te\u0301", "Work": 5}`,
+	} {
+		if err := w.writeRow(json.RawMessage(r)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.close(); err != nil {
+		t.Fatal(err)
+	}
+	want := "Name                   Work\n" +
+		"---------------------  ----\n" +
+		`\x1b]0;HACKED\x07` + "      1\n" +
+		`two\nlines\tand a tab` + "  2\n" +
+		"日本語                 3\n" +
+		"🎉ok                   4\n" +
+		"e\u0301te\u0301" + strings.Repeat(" ", 20) + "5\n"
+	if got := out.String(); got != want {
+		t.Errorf("table:\n%s\nwant:\n%s", got, want)
+	}
+	if strings.ContainsAny(out.String(), "\x1b\x07\t") {
+		t.Error("a control character reached the output")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/czql/czql/api"
+	"github.com/czql/czql/internal/render"
 	"io"
 	"strings"
 
@@ -141,7 +142,7 @@ func writeRows(w io.Writer, format string, body api.Body, rows []json.RawMessage
 func maxLineWidth(text string) int {
 	w := 0
 	for line := range strings.Lines(text) {
-		w = max(w, displayWidth(strings.TrimSuffix(line, "\n")))
+		w = max(w, render.DisplayWidth(strings.TrimSuffix(line, "\n")))
 	}
 	return w
 }

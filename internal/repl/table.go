@@ -3,6 +3,7 @@ package repl
 import (
 	"encoding/json"
 	"github.com/czql/czql/api"
+	"github.com/czql/czql/internal/render"
 	"strings"
 
 	"github.com/czql/czql/internal/cli"
@@ -81,7 +82,7 @@ func buildGrid(body api.Body, rows []json.RawMessage) (*grid, error) {
 // oneLineAll applies oneLine to every cell, in place, and returns cells.
 func oneLineAll(cells []string) []string {
 	for i, c := range cells {
-		cells[i] = oneLine(c)
+		cells[i] = render.OneLine(c)
 	}
 	return cells
 }
@@ -91,11 +92,11 @@ func oneLineAll(cells []string) []string {
 func (g *grid) naturalWidths() []int {
 	widths := make([]int, len(g.header))
 	for i, h := range g.header {
-		widths[i] = displayWidth(h)
+		widths[i] = render.DisplayWidth(h)
 	}
 	for _, r := range g.rows {
 		for i, c := range r.cells {
-			widths[i] = max(widths[i], displayWidth(c))
+			widths[i] = max(widths[i], render.DisplayWidth(c))
 		}
 	}
 	return widths
@@ -147,7 +148,7 @@ func writeTableLine(b *strings.Builder, margin string, cells []string, widths []
 		if i > 0 {
 			line.WriteString(columnGap)
 		}
-		line.WriteString(fitCell(cell, widths[i]))
+		line.WriteString(render.FitCell(cell, widths[i]))
 	}
 	b.WriteString(strings.TrimRight(line.String(), " "))
 	b.WriteByte('\n')

@@ -3,6 +3,7 @@ package repl
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/czql/czql/internal/render"
 	"strconv"
 	"strings"
 	"testing"
@@ -91,7 +92,7 @@ func checkLineWidths(t *testing.T, text string, width int) {
 		return
 	}
 	for line := range strings.Lines(text) {
-		if w := displayWidth(strings.TrimSuffix(line, "\n")); w > width {
+		if w := render.DisplayWidth(strings.TrimSuffix(line, "\n")); w > width {
 			t.Errorf("line %q is %d wide, more than %d", line, w, width)
 		}
 	}

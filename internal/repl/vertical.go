@@ -3,6 +3,7 @@ package repl
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/czql/czql/internal/render"
 	"io"
 	"strings"
 
@@ -37,7 +38,7 @@ func writeVertical(w io.Writer, body api.Body, rows []json.RawMessage, width int
 		}
 		records[i] = fields
 		for _, f := range fields {
-			labelWidth = max(labelWidth, displayWidth(f.label))
+			labelWidth = max(labelWidth, render.DisplayWidth(f.label))
 		}
 	}
 	valueWidth := verticalValueWidth(width, labelWidth)
@@ -47,9 +48,9 @@ func writeVertical(w io.Writer, body api.Body, rows []json.RawMessage, width int
 		for _, f := range fields {
 			value := f.value
 			if valueWidth > 0 {
-				value = cutToWidth(value, valueWidth)
+				value = render.CutToWidth(value, valueWidth)
 			}
-			b.WriteString(strings.TrimRight(padRight(f.label, labelWidth)+verticalSeparator+value, " ") + "\n")
+			b.WriteString(strings.TrimRight(render.PadRight(f.label, labelWidth)+verticalSeparator+value, " ") + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -83,7 +84,7 @@ func recordFields(body api.Body, row json.RawMessage, prefix string) ([]field, e
 	var fields []field
 	k := 0 // the relation of the next relation column
 	for i, h := range cli.ResultHeader(body) {
-		fields = append(fields, field{label: oneLine(prefix + h), value: oneLine(cells[i])})
+		fields = append(fields, field{label: render.OneLine(prefix + h), value: render.OneLine(cells[i])})
 		if !isRelation[i] || k >= len(items) {
 			continue
 		}

@@ -1,4 +1,4 @@
-package repl
+package render
 
 import (
 	"testing"
@@ -18,8 +18,8 @@ func TestDisplayWidth(t *testing.T) {
 		{"…", 1},
 		{`\n`, 2},
 	} {
-		if got := displayWidth(c.s); got != c.want {
-			t.Errorf("displayWidth(%q) = %d, want %d", c.s, got, c.want)
+		if got := DisplayWidth(c.s); got != c.want {
+			t.Errorf("DisplayWidth(%q) = %d, want %d", c.s, got, c.want)
 		}
 	}
 }
@@ -45,15 +45,15 @@ func TestCutToWidth(t *testing.T) {
 		{"👨\u200d👩\u200d👧", 3, "👨…"},         // no dangling zero-width joiner
 		{"", 0, ""},
 	} {
-		got := cutToWidth(c.s, c.width)
+		got := CutToWidth(c.s, c.width)
 		if got != c.want {
-			t.Errorf("cutToWidth(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
+			t.Errorf("CutToWidth(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
 		}
 		if !utf8.ValidString(got) {
-			t.Errorf("cutToWidth(%q, %d) = %q is not valid UTF-8", c.s, c.width, got)
+			t.Errorf("CutToWidth(%q, %d) = %q is not valid UTF-8", c.s, c.width, got)
 		}
-		if c.width > 0 && displayWidth(got) > c.width {
-			t.Errorf("cutToWidth(%q, %d) = %q is %d wide", c.s, c.width, got, displayWidth(got))
+		if c.width > 0 && DisplayWidth(got) > c.width {
+			t.Errorf("CutToWidth(%q, %d) = %q is %d wide", c.s, c.width, got, DisplayWidth(got))
 		}
 	}
 }
@@ -69,17 +69,17 @@ func TestOneLine(t *testing.T) {
 		{`back\slash`, `back\slash`},
 		{"漢字 é", "漢字 é"},
 	} {
-		if got := oneLine(c.s); got != c.want {
-			t.Errorf("oneLine(%q) = %q, want %q", c.s, got, c.want)
+		if got := OneLine(c.s); got != c.want {
+			t.Errorf("OneLine(%q) = %q, want %q", c.s, got, c.want)
 		}
 	}
 }
 
 func TestPadRight(t *testing.T) {
-	if got := padRight("漢字", 6); got != "漢字  " {
-		t.Errorf("padRight = %q", got)
+	if got := PadRight("漢字", 6); got != "漢字  " {
+		t.Errorf("PadRight = %q", got)
 	}
-	if got := padRight("toolong", 3); got != "toolong" {
-		t.Errorf("padRight = %q", got)
+	if got := PadRight("toolong", 3); got != "toolong" {
+		t.Errorf("PadRight = %q", got)
 	}
 }

@@ -1,4 +1,4 @@
-package repl
+package render
 
 import (
 	"fmt"
@@ -18,14 +18,14 @@ import (
 // as one glyph shows the row a little short, never too long.
 var widthCondition = &runewidth.Condition{}
 
-// ellipsis ends a value cut to fit its column.
-const ellipsis = "…"
+// Ellipsis ends a value cut to fit its column.
+const Ellipsis = "…"
 
 // zeroWidthJoiner is U+200D, which may not end a cut value.
 const zeroWidthJoiner = '\u200d'
 
-// displayWidth is the number of terminal columns s takes.
-func displayWidth(s string) int {
+// DisplayWidth is the number of terminal columns s takes.
+func DisplayWidth(s string) int {
 	for i := 0; i < len(s); i++ {
 		if !isPrintableASCII(s[i]) {
 			return widthCondition.StringWidth(s)
@@ -34,8 +34,8 @@ func displayWidth(s string) int {
 	return len(s) // the common case, without the Unicode tables
 }
 
-// runeWidth is the number of terminal columns r takes.
-func runeWidth(r rune) int {
+// RuneWidth is the number of terminal columns r takes.
+func RuneWidth(r rune) int {
 	if r < utf8.RuneSelf && isPrintableASCII(byte(r)) {
 		return 1
 	}
@@ -46,57 +46,57 @@ func runeWidth(r rune) int {
 // one column wide.
 func isPrintableASCII(b byte) bool { return b >= 0x20 && b < 0x7f }
 
-// cutToWidth returns s when it fits in width columns; otherwise its
+// CutToWidth returns s when it fits in width columns; otherwise its
 // longest prefix of whole runes that fits in width-1 columns followed by
 // "…". Zero-width runes (combining marks) stay with the rune before
 // them, and the cut never splits a UTF-8 sequence. A width below 1 gives
 // "…" alone.
-func cutToWidth(s string, width int) string {
-	cut, _ := cutCell(s, width)
+func CutToWidth(s string, width int) string {
+	cut, _ := CutCell(s, width)
 	return cut
 }
 
-// cutCell is cutToWidth that also returns the display width of the
+// CutCell is CutToWidth that also returns the display width of the
 // result.
-func cutCell(s string, width int) (string, int) {
-	if w := displayWidth(s); w <= width {
+func CutCell(s string, width int) (string, int) {
+	if w := DisplayWidth(s); w <= width {
 		return s, w
 	}
 	used, end := 0, 0
 	for i, r := range s {
-		w := runeWidth(r)
+		w := RuneWidth(r)
 		if used+w > width-1 {
 			break
 		}
 		used, end = used+w, i+utf8.RuneLen(r)
 	}
-	return strings.TrimRight(s[:end], string(zeroWidthJoiner)) + ellipsis, used + 1
+	return strings.TrimRight(s[:end], string(zeroWidthJoiner)) + Ellipsis, used + 1
 }
 
-// fitCell returns s cut to width columns (see cutToWidth) and padded
+// FitCell returns s cut to width columns (see CutToWidth) and padded
 // with blanks to width.
-func fitCell(s string, width int) string {
-	cut, w := cutCell(s, width)
+func FitCell(s string, width int) string {
+	cut, w := CutCell(s, width)
 	if w < width {
 		return cut + strings.Repeat(" ", width-w)
 	}
 	return cut
 }
 
-// padRight pads s with blanks to width columns.
-func padRight(s string, width int) string {
-	if n := width - displayWidth(s); n > 0 {
+// PadRight pads s with blanks to width columns.
+func PadRight(s string, width int) string {
+	if n := width - DisplayWidth(s); n > 0 {
 		return s + strings.Repeat(" ", n)
 	}
 	return s
 }
 
-// oneLine escapes the runes of s that would break a line of a table or
+// OneLine escapes the runes of s that would break a line of a table or
 // move the cursor: newline, carriage return and tab as \n, \r and \t,
 // other control characters as \xHH or \uHHHH, line and paragraph
 // separators and bidirectional controls as \uHHHH. A backslash already
 // in s is left as it is: the escapes are for the eye, not for parsing.
-func oneLine(s string) string {
+func OneLine(s string) string {
 	if strings.IndexFunc(s, needsEscape) < 0 {
 		return s
 	}
