@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 )
 
@@ -57,24 +60,35 @@ func TestWriteFileAtomicFollowsSymlink(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicFailureLeavesOriginal(t *testing.T) {
-	if runtime.GOOS == "windows" || os.Getuid() == 0 {
+// TestWriteFileAtomicNonRootUnwritableDirectory runs as a normal user
+// (TestWriteFileAtomicAsAnotherUser runs it so when the tests run as root).
+func TestWriteFileAtomicNonRootUnwritableDirectory(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
 		t.Skip("needs a directory the user cannot write to")
 	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "q.czql")
-	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(dir, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chmod(dir, 0o755)
-	if err := writeFileAtomic(path, []byte("new\n")); err == nil {
-		t.Fatal("writeFileAtomic succeeded in a read-only directory")
-	}
-	if got, _ := os.ReadFile(path); string(got) != "old\n" {
-		t.Errorf("original changed to %q", got)
+	for _, links := range []int{1, 2} {
+		t.Run(strconv.Itoa(links), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "q.czql")
+			if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			names := []string{"q.czql"}
+			if links == 2 { // no backup can be made for writing in place
+				names = append(names, filepath.Base(linkTestFile(t, path, "r.czql")))
+			}
+			if err := os.Chmod(dir, 0o555); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chmod(dir, 0o755)
+			err := writeFileAtomic(path, []byte("new\n"))
+			checkNamesTarget(t, err, path)
+			if !errors.Is(err, fs.ErrPermission) {
+				t.Errorf("error %v, want permission denied", err)
+			}
+			checkText(t, "old\n", path)
+			checkEntries(t, dir, names...)
+		})
 	}
 }
 
