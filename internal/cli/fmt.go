@@ -38,8 +38,10 @@ output. Directories are searched for *.czql files (hidden ones skipped);
 Formatting is idempotent and keeps comments. A file with syntax errors is
 never rewritten: its errors are printed and the exit code is 1 (warnings
 about the queries themselves are left to parse and translate). -w
-replaces a file atomically (a temporary file in the same directory, then a
-rename) and keeps its permissions. -d exits with 0 like gofmt -d; --check
+rewrites a file like gofmt: it keeps the file's owner, group, mode and
+hard links (a file with several links, or whose owner cannot be kept, is
+rewritten in place from a hidden backup; another is replaced by an atomic
+rename), refuses a read-only file, and never loses the original. -d exits with 0 like gofmt -d; --check
 exits with 1 when any file needs formatting.
 
 Examples:
