@@ -41,8 +41,8 @@ about the queries themselves are left to parse and translate). -w
 rewrites a file like gofmt: it keeps the file's owner, group, mode and
 hard links (a file with several links, or whose owner cannot be kept, is
 rewritten in place from a hidden backup; another is replaced by an atomic
-rename), refuses a read-only file, and never loses the original. -d exits with 0 like gofmt -d; --check
-exits with 1 when any file needs formatting.
+rename), refuses a read-only file, and never loses the original. -d exits
+with 0 like gofmt -d; --check exits with 1 when any file needs formatting.
 
 Examples:
 
