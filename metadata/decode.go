@@ -74,7 +74,29 @@ func decodeJSON(data []byte) (*Metadata, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(entities) == 0 && (trimmed[0] == '[' || doc.EntityDescriptions == nil) {
+		return nil, notMetadata(data, trimmed[0] == '{')
+	}
 	return New(entities...), nil
+}
+
+// notMetadata explains a document that decoded without any entity and
+// without an entityDescriptions list (an empty object or array, a null
+// list, a sandbox dataset): it is not describeMetadata, and checking
+// queries against it would pass nothing. An explicit empty list,
+// {"entityDescriptions": []}, is an organisation without entities.
+func notMetadata(data []byte, object bool) error {
+	if object {
+		var keys map[string]json.RawMessage
+		if json.Unmarshal(data, &keys) == nil {
+			if _, ok := keys["entities"]; ok {
+				return &DecodeError{Line: 1, Col: 1, Msg: "this is a sandbox dataset (czql sandbox --data), not metadata: " +
+					`give the describeMetadata JSON, {"entityDescriptions": […]}`}
+			}
+		}
+	}
+	return &DecodeError{Line: 1, Col: 1, Msg: "no entity in the document: metadata is the describeMetadata JSON, " +
+		`{"entityDescriptions": […]} (czql metadata fetch writes it)`}
 }
 
 // jsonError turns an encoding/json error into a *DecodeError.
