@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/czql/czql/metadata"
 )
@@ -49,7 +51,11 @@ func loadMetadataFile(e *env, path, note string) (*metadata.Metadata, int) {
 	}
 	md, err := metadata.Load(path)
 	if err != nil {
-		e.errorf("loading metadata: %v", err)
+		msg := fmt.Sprintf("loading metadata: %v", err)
+		if errors.Is(err, metadata.ErrCorruptCache) && !strings.Contains(msg, "metadata fetch") {
+			msg += " (run czql metadata fetch to download it again, or czql metadata clear to remove it)"
+		}
+		e.errorf("%s", msg)
 		return nil, ExitUsage
 	}
 	return md, ExitOK
