@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 )
 
@@ -87,55 +86,14 @@ func (c *Condition) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes any condition shape, with or without `_type`; the
-// shape is recognised by its property names.
+// shape is recognised by its property names. It reads data once, whatever
+// its depth (up to [MaxDepth]).
 func (c *Condition) UnmarshalJSON(data []byte) error {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil {
+	v, err := parseDocument(data)
+	if err != nil {
 		return err
 	}
-	*c = Condition{}
-	switch {
-	case m["and"] != nil:
-		c.Kind = AndCondition
-		return decodeOperands(m["and"], &c.Operands)
-	case m["or"] != nil:
-		c.Kind = OrCondition
-		return decodeOperands(m["or"], &c.Operands)
-	case m["not"] != nil:
-		c.Kind = NotCondition
-		c.Negated = new(Condition)
-		return json.Unmarshal(m["not"], c.Negated)
-	case m["leftExpression"] != nil:
-		var cj compareJSON
-		if err := json.Unmarshal(data, &cj); err != nil {
-			return err
-		}
-		if cj.Left == nil || cj.Right == nil || cj.Operator == "" {
-			return errors.New("api: compare condition needs leftExpression, operator and rightExpression")
-		}
-		c.Kind, c.Left, c.Operator, c.Right = CompareCond, cj.Left, cj.Operator, cj.Right
-		return nil
-	case m["text"] != nil:
-		var zj czqlJSON
-		if err := decodeNumbers(data, &zj); err != nil {
-			return err
-		}
-		c.Kind, c.Text, c.Parameters = CZQLCondition, zj.Text, zj.Parameters
-		return nil
-	}
-	return errors.New("api: condition has none of and, or, not, leftExpression, text")
-}
-
-func decodeOperands(data json.RawMessage, out *[]*Condition) error {
-	if err := json.Unmarshal(data, out); err != nil {
-		return err
-	}
-	for _, op := range *out {
-		if op == nil {
-			return errors.New("api: null operand in and/or condition")
-		}
-	}
-	return nil
+	return finish(condition(c, &v, data, 0))
 }
 
 // decodeNumbers decodes data into v keeping numbers as json.Number, so that

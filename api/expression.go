@@ -1,10 +1,6 @@
 package api
 
-import (
-	"encoding/json"
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // ExpressionKind tells which shape an [Expression] has.
 type ExpressionKind int
@@ -65,36 +61,12 @@ func (e *Expression) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes any expression shape, recognised by its property
-// names (and `_type` for predefinedDateRangeExpression).
+// names (and `_type` for predefinedDateRangeExpression). Like
+// [Condition.UnmarshalJSON], it reads data once.
 func (e *Expression) UnmarshalJSON(data []byte) error {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil {
+	v, err := parseDocument(data)
+	if err != nil {
 		return err
 	}
-	*e = Expression{}
-	var raw struct {
-		Type      string       `json:"_type"`
-		FieldName string       `json:"fieldName"`
-		Value     any          `json:"value"`
-		Values    []any        `json:"values"`
-		Query     *EntityQuery `json:"query"`
-	}
-	if err := decodeNumbers(data, &raw); err != nil {
-		return err
-	}
-	switch _, hasValue := m["value"]; {
-	case m["fieldName"] != nil:
-		e.Kind, e.FieldName = FieldExpr, raw.FieldName
-	case m["values"] != nil:
-		e.Kind, e.Values = ConstantListExpr, raw.Values
-	case m["query"] != nil:
-		e.Kind, e.Query = QueryExpr, raw.Query
-	case hasValue && raw.Type == "predefinedDateRangeExpression":
-		e.Kind, e.Value = DateRangeExpr, raw.Value
-	case hasValue:
-		e.Kind, e.Value = ConstantExpr, raw.Value
-	default:
-		return errors.New("api: expression has none of fieldName, value, values, query")
-	}
-	return nil
+	return finish(expression(e, &v, data, 0))
 }

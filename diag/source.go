@@ -39,9 +39,12 @@ func (s *Source) LineCount() int { return len(s.lines) }
 
 // Line returns the text of the 1-based line n without its line ending, or
 // "" when n is out of range.
-func (s *Source) Line(n int) string {
+func (s *Source) Line(n int) string { return string(s.lineBytes(n)) }
+
+// lineBytes is Line without a copy: the line as a part of s.Text.
+func (s *Source) lineBytes(n int) []byte {
 	if n < 1 || n > len(s.lines) {
-		return ""
+		return nil
 	}
 	start := s.lines[n-1]
 	end := len(s.Text)
@@ -51,5 +54,5 @@ func (s *Source) Line(n int) string {
 	if end > start && s.Text[end-1] == '\r' {
 		end--
 	}
-	return string(s.Text[start:end])
+	return s.Text[start:end]
 }

@@ -82,7 +82,9 @@ func codeSuffix(code string) string {
 //
 // The header is [Diagnostic.FormatLine] with src.Name as the path. The
 // source line is the one d.Range starts on and the carets cover the range up
-// to the end of that line; an empty range gets one caret. Carets are placed
+// to the end of that line; an empty range gets one caret. Of a line wider
+// than 200 display columns, 200 columns around the range are shown, with
+// "…" where the line is cut. Carets are placed
 // by display column: tabs expand to the next multiple of 4, a rune counts as
 // one column (two for East Asian wide runes, none for combining marks), and
 // invalid UTF-8 or control bytes are shown as U+FFFD. A range past the end
@@ -222,19 +224,94 @@ func (p *printer) snippet(r Range, color, label string) bool {
 		return false
 	}
 	n := p.shownLine(r)
-	text := p.src.Line(n)
+	text := p.src.lineBytes(n)
 	start, end := underline(r, n, len(text))
-	shown, cols := expandLine(text)
+	shown, col, width := window(text, start, end)
 	p.line(strings.TrimRight(padInt(n, p.pad)+" | "+shown, " "))
-	carets := strings.Repeat("^", max(1, cols[end]-cols[start]))
+	carets := strings.Repeat("^", width)
 	if p.color && color != "" {
 		carets = color + carets + ansiReset
 	}
 	if label != "" {
 		carets += " " + label
 	}
-	p.line(strings.Repeat(" ", p.pad) + " | " + strings.Repeat(" ", cols[start]) + carets)
+	p.line(strings.Repeat(" ", p.pad) + " | " + strings.Repeat(" ", col) + carets)
 	return true
+}
+
+// The window of a long line shown in a snippet.
+const (
+	// maxShown is the number of display columns of a source line that a
+	// snippet shows at most (give or take the width of the last rune),
+	// around the range; "…" marks where the line is cut.
+	maxShown = 200
+	// windowBytes is how many bytes on either side of the range's start
+	// are looked at: enough for maxShown columns, a rune of one column or
+	// more taking at most 4 bytes. Runs of zero-width runes may leave fewer
+	// columns shown. Looking no further keeps the cost of a snippet bounded
+	// whatever the length of the line.
+	windowBytes = 4 * maxShown
+	// minContext is the number of columns shown before a range too wide
+	// for the window.
+	minContext = 20
+)
+
+// ellipsis marks where a long line is cut.
+const ellipsis = "…"
+
+// window returns the part of line shown for the carets of [start, end),
+// with "…" at a cut end, and the column and width of the carets under it.
+// A line of at most maxShown columns is shown whole; of a longer one,
+// maxShown columns are shown around the range, centred on it when it fits,
+// else from minContext columns before it, the carets stopping at the cut.
+func window(line []byte, start, end int) (shown string, col, width int) {
+	lo, hi := max(0, start-windowBytes), min(len(line), start+windowBytes)
+	for k := 1; k < utf8.UTFMax && lo > 0 && !utf8.RuneStart(line[lo]); k++ {
+		lo-- // not into a rune
+	}
+	for k := 1; k < utf8.UTFMax && hi < len(line) && !utf8.RuneStart(line[hi]); k++ {
+		hi++
+	}
+	end = min(max(end, start), hi)
+	text := string(line[lo:hi])
+	expanded, cols := expand(text, 0)
+	cs, ce, total := cols[start-lo], cols[end-lo], cols[len(text)]
+	if lo == 0 && hi == len(line) && total <= maxShown {
+		return expanded, cs, max(1, ce-cs)
+	}
+	left := (maxShown - min(max(1, ce-cs), maxShown-2*minContext)) / 2
+	a := max(0, cs-left)
+	b := a + maxShown
+	if b > total {
+		b = total
+		a = max(0, b-maxShown)
+	}
+	// The runes from column a to column b, as expand decodes them.
+	i0, i1 := -1, len(text)
+	for i := 0; i < len(text); {
+		if i0 < 0 && cols[i] >= a {
+			i0 = i
+		}
+		if cols[i] >= b {
+			i1 = i
+			break
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	if i0 < 0 {
+		i0 = i1
+	}
+	part, pcols := expand(text[i0:i1], cols[i0])
+	col, width = cs-cols[i0], max(1, min(ce, pcols[len(pcols)-1])-cs)
+	if lo+i0 > 0 {
+		part = ellipsis + part
+		col++
+	}
+	if lo+i1 < len(line) {
+		part += ellipsis
+	}
+	return part, col, width
 }
 
 // underline returns the byte span of line n (of length lineLen) that the

@@ -72,12 +72,24 @@ func unsafeRune(r rune) bool {
 // Tabs become spaces up to the next tab stop. Invalid UTF-8 bytes and unsafe
 // runes (see unsafeRune) are printed as U+FFFD, one column each, so they
 // shift neither the line nor the carets.
-func expandLine(line string) (string, []int) {
+func expandLine(line string) (string, []int) { return expand(line, 0) }
+
+// expand is expandLine for text that starts at column col0 of its line:
+// tabs stop at multiples of tabWidth counted from the start of the line,
+// and cols holds line columns, from col0.
+func expand(line string, col0 int) (string, []int) {
 	cols := make([]int, len(line)+1)
 	var b strings.Builder
 	b.Grow(len(line))
-	col := 0
+	col := col0
 	for i := 0; i < len(line); {
+		if c := line[i]; c >= ' ' && c < 0x7f { // printable ASCII, the common case
+			cols[i] = col
+			b.WriteByte(c)
+			col++
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(line[i:])
 		for k := range size {
 			cols[i+k] = col

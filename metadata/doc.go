@@ -29,12 +29,18 @@
 // An entity inherits the fields and relations of the entity named by its
 // parentEntity, recursively (Task inherits from WorkItem). describe output
 // usually repeats inherited fields on the subtype; when it does not, the
-// parent chain supplies them (czql-reference §9 row 15). New resolves the
-// chain once and builds for each entity a combined index: its own fields
-// first, then the inherited ones not shadowed by an own field of the same
-// name, so Entity.Field is one probe whatever the depth. Field.Owner is the
-// entity that declares a field. Unknown parents end the chain; a cycle of
-// parentEntity links is cut where it closes.
+// parent chain supplies them (czql-reference §9 row 15): own fields first,
+// then the inherited ones not shadowed by a nearer field of the same name.
+// New resolves the chains once and indexes for each entity a block of its
+// chain: itself and its lowbit(d)-1 nearest ancestors, d being its depth
+// (1 at the root) and lowbit(d) the largest power of two dividing d, as in
+// a Fenwick tree. Entity.Field probes the blocks of the chain nearest
+// first: one probe for an entity at depth 1, 2 or 4 (Task under WorkItem is
+// one), at most log2(d)+1 in general; and the blocks hold O(n log n)
+// entries for a chain of n entities, where a combined index per entity
+// would hold O(n²). AllFields and AllRelations are built on first use.
+// Field.Owner is the entity that declares a field. Unknown parents end the
+// chain; a cycle of parentEntity links is cut where it closes.
 //
 // # Cache format
 //
@@ -66,7 +72,7 @@
 // structure (with the decoder itself, allocating nothing); it keeps the
 // file's bytes and decodes nothing else. An entity is materialised — its
 // block decoded, its fields, relations and pickups cut from a few slabs,
-// its strings sliced from the file, its combined index built after its
+// its strings sliced from the file, its block index built after its
 // ancestors' — on first access: Metadata.Entity, Subtypes (which selects
 // by the directory and materialises only its results), Entity.Parent and
 // the lookup methods of Entity. Entities materialises every entity;

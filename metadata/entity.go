@@ -1,5 +1,10 @@
 package metadata
 
+import (
+	"slices"
+	"sync"
+)
+
 // Entity is one EntityDescription (czql-reference §6.2): an entity type with
 // its own fields, relations and pick-list values. Lookups through Field and
 // Relation also see the fields and relations inherited through
@@ -24,12 +29,21 @@ type Entity struct {
 	// Pickups are the values of a pick-list entity.
 	Pickups []*Pickup
 
-	md        *Metadata   // the Metadata the entity belongs to
-	parent    *Entity     // resolved ParentEntity, nil at the root
-	allFields []*Field    // own, then inherited, deduplicated by name
-	allRels   []*Relation // same for relations
-	fieldIdx  nameIndex   // over allFields
-	relIdx    nameIndex   // over allRels
+	md     *Metadata // the Metadata the entity belongs to
+	parent *Entity   // resolved ParentEntity, nil at the root
+	depth  int       // 1 at the root of the parent chain
+
+	// The fields and relations of the entity and of some of its nearest
+	// ancestors (its block, see indexOne), nearest first, deduplicated by
+	// name, with their indexes; lookups go on in the block of skip.
+	blockFields []*Field
+	blockRels   []*Relation
+	fieldIdx    nameIndex // over blockFields
+	relIdx      nameIndex // over blockRels
+	ownFields   int       // the entity's own fields come first in blockFields
+	ownRels     int       // and its own relations first in blockRels
+	skip        *Entity   // the nearest ancestor the block does not cover
+	all         *entityAll
 
 	// nameHashes, when it has one entry per field, holds the fold hashes
 	// of Fields' names (read from a cache); indexing consumes and clears it.
@@ -64,8 +78,11 @@ func (e *Entity) Field(name string) *Field {
 		}
 		return nil
 	}
-	if i := e.fieldIdx.find(name); i >= 0 {
-		return e.allFields[i]
+	h := foldHash(name)
+	for b := e; b != nil; b = b.skip {
+		if i := b.fieldIdx.findHashed(name, h); i >= 0 {
+			return b.blockFields[i]
+		}
 	}
 	return nil
 }
@@ -85,15 +102,19 @@ func (e *Entity) Relation(name string) *Relation {
 		}
 		return nil
 	}
-	if i := e.relIdx.find(name); i >= 0 {
-		return e.allRels[i]
+	h := foldHash(name)
+	for b := e; b != nil; b = b.skip {
+		if i := b.relIdx.findHashed(name, h); i >= 0 {
+			return b.blockRels[i]
+		}
 	}
 	return nil
 }
 
 // AllFields returns the own fields followed by the inherited ones, without
 // two fields of the same name (case-insensitively; the nearest wins). The
-// slice is shared: do not modify it.
+// slice is shared: do not modify it. It is built on the first call, in time
+// linear in the fields of the entity's parent chain.
 func (e *Entity) AllFields() []*Field {
 	if e == nil {
 		return nil
@@ -102,7 +123,7 @@ func (e *Entity) AllFields() []*Field {
 	if e.md == nil {
 		return e.Fields
 	}
-	return e.allFields
+	return e.lists().fields
 }
 
 // AllRelations returns the own relations followed by the inherited ones,
@@ -115,7 +136,53 @@ func (e *Entity) AllRelations() []*Relation {
 	if e.md == nil {
 		return e.Relations
 	}
-	return e.allRels
+	return e.lists().rels
+}
+
+// entityAll holds the results of AllFields and AllRelations, built on
+// first use: building them for every entity of a long chain at load would
+// take time and memory quadratic in its length.
+type entityAll struct {
+	once   sync.Once
+	fields []*Field
+	rels   []*Relation
+}
+
+// lists returns e's AllFields and AllRelations, building them on first use
+// from the blocks of e's chain.
+func (e *Entity) lists() *entityAll {
+	a := e.all
+	a.once.Do(func() {
+		a.fields = gather(e, func(b *Entity) ([]*Field, *nameIndex) { return b.blockFields, &b.fieldIdx })
+		a.rels = gather(e, func(b *Entity) ([]*Relation, *nameIndex) { return b.blockRels, &b.relIdx })
+	})
+	return a
+}
+
+// gather concatenates the blocks of e's chain, nearest first, dropping the
+// items whose name repeats an earlier one. When e's block covers its whole
+// chain, it is the result.
+func gather[T any](e *Entity, part func(*Entity) ([]T, *nameIndex)) []T {
+	items, _ := part(e)
+	if e.skip == nil {
+		return items
+	}
+	size := 0
+	for b := e; b != nil; b = b.skip {
+		items, _ := part(b)
+		size += len(items)
+	}
+	all := make([]T, 0, size)
+	ix := emptyIndex(size)
+	for b := e; b != nil; b = b.skip {
+		items, bix := part(b)
+		for i, it := range items {
+			if ix.add(bix.names[i], bix.hashes[i]) {
+				all = append(all, it)
+			}
+		}
+	}
+	return slices.Clip(all)
 }
 
 // FieldNames returns the canonical names of AllFields, e.g. for

@@ -95,10 +95,14 @@ func (ix *nameIndex) grow() {
 
 // find returns the position of name, or -1.
 func (ix *nameIndex) find(name string) int {
+	return ix.findHashed(name, foldHash(name))
+}
+
+// findHashed is find given the fold hash h of name.
+func (ix *nameIndex) findHashed(name string, h uint32) int {
 	if len(ix.slots) == 0 {
 		return -1
 	}
-	h := foldHash(name)
 	for p := h & ix.mask; ; p = (p + 1) & ix.mask {
 		s := ix.slots[p]
 		if s == 0 {

@@ -16,7 +16,7 @@ type entityLazy struct {
 }
 
 // ensure materialises e if it was read from a cache and is not yet: it
-// decodes e's body and builds its combined field and relation indexes,
+// decodes e's body and builds its block indexes of fields and relations,
 // after those of its ancestors. It is safe for concurrent use and cheap
 // once done.
 func (e *Entity) ensure() {

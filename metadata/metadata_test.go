@@ -244,6 +244,13 @@ func roundTrip(t *testing.T, m *Metadata) {
 		t.Fatalf("decode of Encode output: %v", err)
 	}
 	back.FetchedAt, back.Host = m.FetchedAt, m.Host
+	// AllFields and AllRelations are built on first use: build them on both
+	// sides so that the internal states compare.
+	for _, set := range []*Metadata{m, back} {
+		for _, e := range set.Entities() {
+			e.AllFields()
+		}
+	}
 	if !reflect.DeepEqual(m, back) {
 		t.Error("Encode→Decode differs")
 	}

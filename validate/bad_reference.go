@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strings"
+
 	"github.com/czql/czql/diag"
 )
 
@@ -42,16 +44,16 @@ func runBadReference(p *Pass) {
 
 // listNames quotes names for a message: "A", "B" or "C".
 func listNames(names []string) string {
-	s := ""
+	var b strings.Builder
 	for i, n := range names {
 		switch {
 		case i == 0:
 		case i == len(names)-1:
-			s += " or "
+			b.WriteString(" or ")
 		default:
-			s += ", "
+			b.WriteString(", ")
 		}
-		s += quote(n)
+		b.WriteString(quote(n))
 	}
-	return s
+	return b.String()
 }

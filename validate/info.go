@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strings"
+
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/metadata"
 )
@@ -100,17 +102,21 @@ func (info *Info) Canon(id *ast.Ident) string {
 	return id.Name
 }
 
-// CanonPath returns the dotted path of ref with canonical spellings.
+// CanonPath returns the dotted path of ref with canonical spellings, in
+// time linear in its length.
 func (info *Info) CanonPath(ref *ast.FieldRef) string {
 	if ref == nil {
 		return ""
 	}
-	s := ""
+	if len(ref.Segments) == 1 {
+		return info.Canon(ref.Segments[0])
+	}
+	var b strings.Builder
 	for i, seg := range ref.Segments {
 		if i > 0 {
-			s += "."
+			b.WriteByte('.')
 		}
-		s += info.Canon(seg)
+		b.WriteString(info.Canon(seg))
 	}
-	return s
+	return b.String()
 }

@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"slices"
+	"sort"
 
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/parser"
@@ -78,50 +80,166 @@ func fixText(name string, text []byte, check func([]byte) diag.List) ([]byte, in
 // candidate), without those that overlap an edit taken before, sorted by
 // position, and the number of diagnostics they fix.
 func certainEdits(l diag.List) ([]diag.Edit, int) {
-	var taken []diag.Edit
-	n := 0
-	for _, d := range l {
-		if len(d.Suggestions) != 1 || len(d.Suggestions[0].Edits) == 0 {
+	edits, n, _ := takeEdits(l)
+	return edits, n
+}
+
+// takeEdits is certainEdits; it also returns the number of steps it took
+// (edits sorted and looked at, and steps in the tree of taken edits), which
+// grows as n log n with the number n of edits.
+//
+// The edits of the candidate diagnostics are sorted by start once. The
+// edits taken so far never overlap, so sorted by start they are sorted by
+// end too: an edit overlaps one of them exactly when it overlaps the last
+// taken edit that starts before it ends, or one that starts where it
+// starts. A Fenwick tree over the sorted edits finds those neighbours.
+func takeEdits(l diag.List) ([]diag.Edit, int, int) {
+	var cands []int // indexes in l of the diagnostics with certain edits
+	total := 0
+	for i, d := range l {
+		if len(d.Suggestions) == 1 && len(d.Suggestions[0].Edits) > 0 {
+			cands = append(cands, i)
+			total += len(d.Suggestions[0].Edits)
+		}
+	}
+	if total == 0 {
+		return nil, 0, 0
+	}
+	all := make([]diag.Edit, 0, total)
+	for _, i := range cands {
+		all = append(all, l[i].Suggestions[0].Edits...)
+	}
+	order := make([]int, total) // positions in all, sorted by start
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return all[a].Range.Start.Offset - all[b].Range.Start.Offset })
+	rank := make([]int, total) // position in all → position in order
+	starts := make([]int, total)
+	for r, i := range order {
+		rank[i] = r
+		starts[r] = all[i].Range.Start.Offset
+	}
+	logN := bits.Len(uint(total)) + 1
+	steps := total * logN // the sort
+	taken := newFenwick(total)
+	// overlapsTaken reports whether e overlaps a taken edit.
+	overlapsTaken := func(e diag.Edit) bool {
+		s, end := e.Range.Start.Offset, e.Range.End.Offset
+		before := sort.SearchInts(starts, end) // the edits that start before e ends
+		at := sort.SearchInts(starts, s)       // the edits that start where e starts
+		past := sort.SearchInts(starts, s+1)
+		steps += 3 * logN
+		p, k := taken.last(before)
+		steps += k
+		if p >= 0 && s < all[order[p]].Range.End.Offset {
+			return true
+		}
+		q, k := taken.last(past)
+		steps += k
+		return q >= at
+	}
+	n, first := 0, 0
+	for _, c := range cands {
+		edits := all[first : first+len(l[c].Suggestions[0].Edits)]
+		ranks := rank[first : first+len(edits)]
+		first += len(edits)
+		steps += len(edits) * logN // validEdits
+		if !validEdits(edits) || slices.ContainsFunc(edits, overlapsTaken) {
 			continue
 		}
-		edits := d.Suggestions[0].Edits
-		if !validEdits(edits) || overlapsAny(edits, taken) {
-			continue
+		for _, r := range ranks {
+			steps += taken.add(r)
 		}
-		taken = append(taken, edits...)
 		n++
 	}
-	slices.SortFunc(taken, func(a, b diag.Edit) int { return a.Range.Start.Offset - b.Range.Start.Offset })
-	return taken, n
+	var out []diag.Edit
+	for r := range total {
+		if taken.has(r) {
+			out = append(out, all[order[r]])
+		}
+	}
+	return out, n, steps + total
 }
 
 // validEdits reports whether every edit has a valid range and none overlaps
 // another of the same set.
 func validEdits(edits []diag.Edit) bool {
-	for i, e := range edits {
+	for _, e := range edits {
 		if !e.Range.Start.IsValid() || e.Range.End.Offset < e.Range.Start.Offset {
 			return false
 		}
-		if overlapsAny([]diag.Edit{e}, edits[:i]) {
+	}
+	if len(edits) == 1 {
+		return true
+	}
+	sorted := slices.Clone(edits)
+	slices.SortFunc(sorted, func(a, b diag.Edit) int { return a.Range.Start.Offset - b.Range.Start.Offset })
+	end := sorted[0].Range.End.Offset
+	for i := 1; i < len(sorted); i++ {
+		if overlaps(sorted[i-1], sorted[i]) || sorted[i].Range.Start.Offset < end {
 			return false
 		}
+		end = max(end, sorted[i].Range.End.Offset)
 	}
 	return true
 }
 
-// overlapsAny reports whether an edit of a touches an edit of b. Two
-// insertions at one offset count as overlapping: their order is unknown.
-func overlapsAny(a, b []diag.Edit) bool {
-	for _, x := range a {
-		for _, y := range b {
-			xs, xe := x.Range.Start.Offset, x.Range.End.Offset
-			ys, ye := y.Range.Start.Offset, y.Range.End.Offset
-			if xs < ye && ys < xe || xs == ys {
-				return true
-			}
+// overlaps reports whether edits x and y touch. Two insertions at one
+// offset count as overlapping: their order is unknown.
+func overlaps(x, y diag.Edit) bool {
+	xs, xe := x.Range.Start.Offset, x.Range.End.Offset
+	ys, ye := y.Range.Start.Offset, y.Range.End.Offset
+	return xs < ye && ys < xe || xs == ys
+}
+
+// fenwick is a Fenwick tree of counts over positions 0…n-1: it marks
+// positions and finds the last marked one before a position, each in
+// O(log n) steps.
+type fenwick struct {
+	tree []int // 1-based partial sums
+	mark []bool
+}
+
+func newFenwick(n int) *fenwick {
+	return &fenwick{tree: make([]int, n+1), mark: make([]bool, n)}
+}
+
+// add marks position i and returns the steps it took.
+func (f *fenwick) add(i int) int {
+	f.mark[i] = true
+	steps := 0
+	for j := i + 1; j < len(f.tree); j += j & -j {
+		f.tree[j]++
+		steps++
+	}
+	return steps
+}
+
+// has reports whether position i is marked.
+func (f *fenwick) has(i int) bool { return f.mark[i] }
+
+// last returns the last marked position before i, or -1, and the steps it
+// took.
+func (f *fenwick) last(i int) (int, int) {
+	// count the marks before i, then find the position of the count-th.
+	count, steps := 0, 0
+	for j := i; j > 0; j -= j & -j {
+		count += f.tree[j]
+		steps++
+	}
+	if count == 0 {
+		return -1, steps
+	}
+	pos := 0 // the largest prefix with fewer than count marks
+	for bit := 1 << (bits.Len(uint(len(f.tree)-1)) - 1); bit > 0; bit >>= 1 {
+		steps++
+		if next := pos + bit; next < len(f.tree) && f.tree[next] < count {
+			pos = next
+			count -= f.tree[next]
 		}
 	}
-	return false
+	return pos, steps // position pos (0-based) is the count-th mark
 }
 
 // applyEdits returns text with the edits, sorted and disjoint, applied.
