@@ -65,12 +65,12 @@ func runParse(e *env, fs *flagSet, f *parseFlags, args []string) int {
 	return worst(code, writeOut(e, []byte(ast.Sprint(file, f.ranges))))
 }
 
-// writeASTJSON prints file and diags in the schema of astjson.go.
+// writeASTJSON streams file and diags to standard output in the schema of
+// [ast.WriteJSON]; a failed write is reported as by [writeOut].
 func writeASTJSON(e *env, in *input, file *ast.File, diags diag.List) int {
-	out, err := marshalJSON(encodeFile(diag.NewSource(in.name, in.text), file, diags))
-	if err != nil {
-		e.errorf("encoding JSON: %v", err)
-		return ExitErrors
+	if err := ast.WriteJSON(e.stdout, diag.NewSource(in.name, in.text), file, diags); err != nil {
+		e.errorf("writing output: %v", err)
+		return ExitUsage
 	}
-	return writeOut(e, out)
+	return ExitOK
 }
