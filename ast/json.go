@@ -165,13 +165,7 @@ func (e *jsonEncoder) node(n Node) {
 	case *SelectClause:
 		if e.begin(n == nil, "SelectClause", n) {
 			e.keyRange("keyword", n.Keyword)
-			e.key("items")
-			e.open('[')
-			for _, it := range n.Items {
-				e.elem()
-				e.node(it)
-			}
-			e.close(']')
+			nodeList(e, "items", n.Items)
 			e.close('}')
 		}
 	case *FromClause:
@@ -194,25 +188,13 @@ func (e *jsonEncoder) node(n Node) {
 	case *GroupByClause:
 		if e.begin(n == nil, "GroupByClause", n) {
 			e.keyRange("keyword", n.Keyword)
-			e.key("fields")
-			e.open('[')
-			for _, fr := range n.Fields {
-				e.elem()
-				e.node(fr)
-			}
-			e.close(']')
+			nodeList(e, "fields", n.Fields)
 			e.close('}')
 		}
 	case *OrderByClause:
 		if e.begin(n == nil, "OrderByClause", n) {
 			e.keyRange("keyword", n.Keyword)
-			e.key("items")
-			e.open('[')
-			for _, it := range n.Items {
-				e.elem()
-				e.node(it)
-			}
-			e.close(']')
+			nodeList(e, "items", n.Items)
 			e.close('}')
 		}
 	case *LimitClause:
@@ -290,13 +272,7 @@ func (e *jsonEncoder) item(n Node) bool {
 		if e.begin(n == nil, "FieldRef", n) {
 			e.key("path")
 			e.path(n.Segments)
-			e.key("segments")
-			e.open('[')
-			for _, s := range n.Segments {
-				e.elem()
-				e.node(s)
-			}
-			e.close(']')
+			nodeList(e, "segments", n.Segments)
 			e.close('}')
 		}
 	case *AggregateExpr:
@@ -971,4 +947,15 @@ func (l *lineCursor) advance(end int) {
 		l.ascii = i
 	}
 	l.fi, l.fu = i, u
+}
+
+// nodeList writes key and the nodes ns as a JSON array.
+func nodeList[N Node](e *jsonEncoder, key string, ns []N) {
+	e.key(key)
+	e.open('[')
+	for _, n := range ns {
+		e.elem()
+		e.node(n)
+	}
+	e.close(']')
 }
