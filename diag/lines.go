@@ -8,15 +8,11 @@ import (
 // LineTable maps byte offsets of a text to positions. It holds the offset
 // of the start of every line; only '\n' starts a line, so CRLF counts once
 // and a lone CR is part of its line, as everywhere in czql. The zero value
-// is not usable: start from [NewLineTable] or [NewLineTableOf].
+// is not usable: start from [NewLineTableOf].
 type LineTable struct {
 	starts []int // offset of the first byte of each line; starts[0] == 0
 	last   int   // index of the line found last, to make forward scans cheap
 }
-
-// NewLineTable returns a table with the first line only, to be extended
-// with [LineTable.AddLine] by a scanner as it meets line breaks.
-func NewLineTable() *LineTable { return &LineTable{starts: []int{0}} }
 
 // NewLineTableOf returns the complete table of text.
 func NewLineTableOf(text string) *LineTable {
@@ -31,18 +27,8 @@ func NewLineTableOf(text string) *LineTable {
 	}
 }
 
-// AddLine records that a line starts at offset start. Offsets must be added
-// in increasing order; one not after the last line start is ignored.
-func (t *LineTable) AddLine(start int) {
-	if start > t.starts[len(t.starts)-1] {
-		t.starts = append(t.starts, start)
-	}
-}
-
-// Lines returns the number of lines recorded.
-func (t *LineTable) Lines() int { return len(t.starts) }
-
-// Pos returns the position of byte offset off (clamped at 0). Offsets past
+// Pos returns the position of byte offset off (clamped at 0). It caches
+// the line found last, so a table is not safe for concurrent use. Offsets past
 // the last recorded line start belong to the last line.
 func (t *LineTable) Pos(off int) Pos {
 	off = max(off, 0)
@@ -66,6 +52,20 @@ func (t *LineTable) line(off int) int {
 			return i
 		}
 	}
-	t.last = sort.Search(n, func(i int) bool { return t.starts[i] > off }) - 1
+	t.last = t.search(off)
 	return t.last
+}
+
+// search returns the 0-based line of off by binary search, without the
+// cache: safe for concurrent use.
+func (t *LineTable) search(off int) int {
+	return sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+}
+
+// posOf is Pos without the cache, for [Source], which callers may share
+// between goroutines.
+func (t *LineTable) posOf(off int) Pos {
+	off = max(off, 0)
+	i := t.search(off)
+	return Pos{Offset: off, Line: i + 1, Col: off - t.starts[i] + 1}
 }
