@@ -13,24 +13,22 @@ import (
 // condition parses an OR of ANDs after token anchor (WHERE, '(' or -1 at
 // the start of a bare condition).
 func (p *parser) condition(anchor int) (ast.Expr, diag.Range) {
-	x, xr := p.and(anchor)
-	for p.atWord(lexer.Reserved, "OR") {
-		op := p.i
-		p.next()
-		y, yr := p.and(op)
-		x, xr = p.binary(x, ast.Or, op, y), join(xr, yr)
-	}
-	return x, xr
+	return p.chain(anchor, ast.Or, p.and)
 }
 
 // and parses an AND of unary conditions.
 func (p *parser) and(anchor int) (ast.Expr, diag.Range) {
-	x, xr := p.unary(anchor)
-	for p.atWord(lexer.Reserved, "AND") {
-		op := p.i
-		p.next()
-		y, yr := p.unary(op)
-		x, xr = p.binary(x, ast.And, op, y), join(xr, yr)
+	return p.chain(anchor, ast.And, p.unary)
+}
+
+// chain parses operands joined by op, left-nested, each after the token
+// before it (anchor, then the AND or OR).
+func (p *parser) chain(anchor int, op ast.LogicOp, operand func(int) (ast.Expr, diag.Range)) (ast.Expr, diag.Range) {
+	x, xr := operand(anchor)
+	for p.atWord(lexer.Reserved, op.String()) {
+		i := p.nextIndex()
+		y, yr := operand(i)
+		x, xr = p.binary(x, op, i, y), join(xr, yr)
 	}
 	return x, xr
 }
