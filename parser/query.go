@@ -117,17 +117,14 @@ func (p *parser) checkOrder(c lexer.Clause, seen []lexer.Clause) {
 	for _, have := range seen {
 		switch {
 		case have == c:
-			p.failf(p.i, p.clauseRange(), "duplicate "+c.String()+" clause")
+			p.failf(p.i, p.rngAt(p.i), "duplicate "+c.String()+" clause")
 			return
 		case have > c:
-			p.failf(p.i, p.clauseRange(), c.String()+" must come before "+have.String())
+			p.failf(p.i, p.rngAt(p.i), c.String()+" must come before "+have.String())
 			return
 		}
 	}
 }
-
-// clauseRange returns the range of the clause keyword at the cursor.
-func (p *parser) clauseRange() diag.Range { return p.rngAt(p.i) }
 
 // parseClause parses clause c at its keyword into q. A clause that q
 // already has is parsed and dropped.
