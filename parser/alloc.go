@@ -9,15 +9,21 @@ type slab[T any] struct {
 	next int // size of the next chunk
 }
 
-// newSlab returns a slab whose first chunk holds n values, or 1024 if n
-// is larger: a statement may fail early, and later chunks double.
-func newSlab[T any](n int) slab[T] { return slab[T]{next: min(max(n, 4), 1024)} }
+// maxChunk is the most values a chunk holds. Chunks double up to it and
+// no further: a chunk lives while any of its values does, so a reader of
+// one statement at a time (see Statements) keeps at most a chunk of each
+// kind alive from statements already dropped.
+const maxChunk = 1024
+
+// newSlab returns a slab whose first chunk holds n values, or maxChunk if
+// n is larger: a statement may fail early, and later chunks double.
+func newSlab[T any](n int) slab[T] { return slab[T]{next: min(max(n, 4), maxChunk)} }
 
 // new returns a pointer to a fresh zero T.
 func (s *slab[T]) new() *T {
 	if len(s.buf) == cap(s.buf) {
 		s.buf = make([]T, 0, max(s.next, 4))
-		s.next = 2 * cap(s.buf)
+		s.next = min(2*cap(s.buf), maxChunk)
 	}
 	s.buf = s.buf[:len(s.buf)+1]
 	return &s.buf[len(s.buf)-1]
@@ -28,7 +34,7 @@ func (s *slab[T]) new() *T {
 func (s *slab[T]) slice(n int) []T {
 	if cap(s.buf)-len(s.buf) < n {
 		s.buf = make([]T, 0, max(s.next, n, 4))
-		s.next = 2 * cap(s.buf)
+		s.next = min(2*cap(s.buf), maxChunk)
 	}
 	start := len(s.buf)
 	s.buf = s.buf[:start+n]

@@ -16,6 +16,17 @@ func mergeSorted(a, b diag.List) diag.List {
 	return append(append(out, a...), b...)
 }
 
+// compare orders diagnostics as diag.List.Sort does, for slices functions.
+func compare(x, y diag.Diagnostic) int {
+	switch {
+	case less(x, y):
+		return -1
+	case less(y, x):
+		return 1
+	}
+	return 0
+}
+
 // less orders diagnostics as diag.List.Sort does.
 func less(x, y diag.Diagnostic) bool {
 	if x.Range.Start.Offset != y.Range.Start.Offset {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/czql/czql/ast"
@@ -49,34 +50,20 @@ func ParseFile(name string, src []byte) (*ast.File, diag.List) {
 // parseFile is ParseFile; it also returns the number of steps the parser
 // took, for the tests that hold its work linear in the input.
 func parseFile(name string, src []byte) (*ast.File, diag.List, int) {
-	p := newParser(string(src))
+	s := NewStatements(name, src)
 	f := &ast.File{Name: name}
 	var diags diag.List
-	for p.nextStatement(f) {
-		for {
-			q, ds := p.parseStatement()
-			f.Queries = append(f.Queries, q)
-			diags = append(diags, ds...)
-			if p.atEOF() {
-				break
-			}
-		}
+	for s.Next() {
+		f.Queries = append(f.Queries, s.Query())
+		f.Comments = append(f.Comments, s.Comments()...)
+		diags = append(diags, s.Diagnostics()...)
 	}
-	p.release()
-	lex := p.sc.Diagnostics()
-	if len(f.Queries) == 0 && !lex.HasErrors() {
-		diags = append(diags, diag.Diagnostic{
-			Severity: diag.Warning, Code: CodeEmpty, Message: "no statements: the input holds no query",
-			Range: diag.Range{Start: startPos, End: startPos},
-		})
+	f.Comments = append(f.Comments, s.Comments()...)
+	diags = append(diags, s.Diagnostics()...)
+	if !slices.IsSortedFunc(diags, compare) {
+		diags.Sort()
 	}
-	lex = append(diag.List(nil), lex...)
-	lex.Sort()
-	if len(diags) == 0 {
-		return f, lex, p.steps
-	}
-	diags.Sort()
-	return f, mergeSorted(lex, diags), p.steps
+	return f, diags, s.p.steps
 }
 
 // startPos is the position of the first byte of a source.
