@@ -42,27 +42,94 @@ func (s ignoreScope) covers(d diag.Diagnostic) bool {
 	return false
 }
 
-// suppress returns l without the diagnostics that the czql:ignore comments
-// of file silence. A comment "-- czql:ignore CODE[,CODE] [reason]" alone on
-// its line silences those codes in the statement that follows it or, when
-// it is inside a statement, on the next line; at the end of a line it
-// silences them on that line. Without codes it silences every code. text
-// is the source file was parsed from.
-func suppress(file *ast.File, text []byte, l diag.List) diag.List {
-	if file == nil || len(l) == 0 {
+// suppressor applies the czql:ignore comments of a source read one
+// statement at a time (see parser.Statements). A comment
+// "-- czql:ignore CODE[,CODE] [reason]" alone on its line silences those
+// codes in the statement that follows it or, when it is inside a
+// statement, on the next line; at the end of a line it silences them on
+// that line. Without codes it silences every code.
+//
+// The diagnostics of a statement are filtered once the comments after it
+// up to the next statement are read, for a comment at the end of its last
+// line; scopes that can silence nothing further are forgotten, so the
+// suppressor holds the comments of a statement or two, not a file's.
+type suppressor struct {
+	text   []byte
+	scopes []ignoreScope
+	// waiting are the comments, alone on their lines, outside any
+	// statement: each silences the next statement that starts after it.
+	waiting []waitingScope
+}
+
+// waitingScope is a statement scope whose statement is not read yet.
+type waitingScope struct {
+	codes []string
+	after int // the offset of the end of the comment
+}
+
+// add reads the comments read with statement q (nil: the comments after
+// the last statement).
+func (s *suppressor) add(comments []*ast.Comment, q *ast.Query) {
+	if q != nil {
+		s.bindWaiting(q)
+	}
+	for _, c := range comments {
+		codes, ok := parseIgnore(c.Text)
+		if !ok {
+			continue
+		}
+		switch r := c.Rng; {
+		case !onlySpaceBefore(s.text, r.Start.Offset):
+			s.scopes = append(s.scopes, ignoreScope{codes: codes, line: r.Start.Line})
+		case q != nil && q.Rng.Start.Offset < r.Start.Offset && r.Start.Offset < q.Rng.End.Offset:
+			s.scopes = append(s.scopes, ignoreScope{codes: codes, line: r.Start.Line + 1})
+		default:
+			s.waiting = append(s.waiting, waitingScope{codes: codes, after: r.End.Offset})
+		}
+	}
+	if q != nil {
+		s.bindWaiting(q)
+	}
+}
+
+// bindWaiting turns the waiting scopes before q into scopes of q.
+func (s *suppressor) bindWaiting(q *ast.Query) {
+	kept := s.waiting[:0]
+	for _, w := range s.waiting {
+		if w.after <= q.Rng.Start.Offset {
+			s.scopes = append(s.scopes, ignoreScope{codes: w.codes, start: q.Rng.Start.Offset, end: q.Rng.End.Offset})
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	s.waiting = kept
+}
+
+// filter returns l without the diagnostics that the scopes read so far
+// silence.
+func (s *suppressor) filter(l diag.List) diag.List {
+	if len(s.scopes) == 0 || len(l) == 0 {
 		return l
 	}
-	scopes := ignoreScopes(file, text)
-	if len(scopes) == 0 {
-		return l
-	}
-	var out diag.List
+	out := l[:0:0]
 	for _, d := range l {
-		if !anyCovers(scopes, d) {
+		if !anyCovers(s.scopes, d) {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// forget drops the scopes that cannot silence a diagnostic at or after
+// pos.
+func (s *suppressor) forget(pos diag.Pos) {
+	kept := s.scopes[:0]
+	for _, sc := range s.scopes {
+		if (sc.line > 0 && sc.line >= pos.Line) || (sc.line == 0 && sc.end >= pos.Offset) {
+			kept = append(kept, sc)
+		}
+	}
+	s.scopes = kept
 }
 
 // anyCovers reports whether one of scopes silences d.
@@ -73,32 +140,6 @@ func anyCovers(scopes []ignoreScope, d diag.Diagnostic) bool {
 		}
 	}
 	return false
-}
-
-// ignoreScopes returns the scope of every czql:ignore comment of file.
-func ignoreScopes(file *ast.File, text []byte) []ignoreScope {
-	var scopes []ignoreScope
-	for _, c := range file.Comments {
-		codes, ok := parseIgnore(c.Text)
-		if !ok {
-			continue
-		}
-		s := ignoreScope{codes: codes}
-		switch r := c.Rng; {
-		case !onlySpaceBefore(text, r.Start.Offset):
-			s.line = r.Start.Line
-		case statementAt(file, r.Start.Offset) != nil:
-			s.line = r.Start.Line + 1
-		default:
-			q := statementAfter(file, r.End.Offset)
-			if q == nil {
-				continue
-			}
-			s.start, s.end = q.Rng.Start.Offset, q.Rng.End.Offset
-		}
-		scopes = append(scopes, s)
-	}
-	return scopes
 }
 
 // commaSpace matches a comma with the spaces around it.
@@ -137,25 +178,4 @@ func onlySpaceBefore(text []byte, off int) bool {
 		}
 	}
 	return true
-}
-
-// statementAt returns the statement of file whose span holds off, or nil.
-func statementAt(file *ast.File, off int) *ast.Query {
-	for _, q := range file.Queries {
-		if q != nil && q.Rng.Start.Offset < off && off < q.Rng.End.Offset {
-			return q
-		}
-	}
-	return nil
-}
-
-// statementAfter returns the first statement of file that starts at or
-// after off, or nil.
-func statementAfter(file *ast.File, off int) *ast.Query {
-	for _, q := range file.Queries {
-		if q != nil && q.Rng.Start.Offset >= off {
-			return q
-		}
-	}
-	return nil
 }

@@ -57,8 +57,7 @@ FROM T LIMIT 1;
 
 SELECT D1 FROM T LIMIT 1;
 `
-	file, syn := parser.ParseFile("t.czql", []byte(text))
-	if len(syn) > 0 {
+	if _, syn := parser.ParseFile("t.czql", []byte(text)); len(syn) > 0 {
 		t.Fatalf("syntax: %v", syn)
 	}
 	src := diag.NewSource("t.czql", []byte(text))
@@ -75,7 +74,7 @@ SELECT D1 FROM T LIMIT 1;
 		diagAt(t, src, "Y", "D1"),         // codes match case-insensitively: silenced
 		{Severity: diag.Error, Code: "x"}, // no position: kept
 	}
-	got := suppress(file, []byte(text), in)
+	got := suppressAll([]byte(text), in)
 	var kept []string
 	for _, d := range got {
 		kept = append(kept, d.Code+"@"+d.Range.Start.String())
@@ -88,11 +87,22 @@ SELECT D1 FROM T LIMIT 1;
 
 func TestSuppressNothing(t *testing.T) {
 	text := []byte("SELECT A FROM T LIMIT 1 -- czql:ignore x\n")
-	file, _ := parser.ParseFile("t.czql", text)
-	if got := suppress(file, text, nil); got != nil {
+	if got := suppressAll(text, nil); got != nil {
 		t.Errorf("suppress of no diagnostics = %v", got)
 	}
-	if got := suppress(nil, text, diag.List{{Code: "x"}}); len(got) != 1 {
-		t.Errorf("suppress without a file dropped diagnostics: %v", got)
+	if got := suppressAll([]byte("SELECT A FROM T"), diag.List{{Code: "x"}}); len(got) != 1 {
+		t.Errorf("suppress without comments dropped diagnostics: %v", got)
 	}
+}
+
+// suppressAll reads every comment of text into a suppressor, statement by
+// statement, and returns l filtered by all of them.
+func suppressAll(text []byte, l diag.List) diag.List {
+	s := &suppressor{text: text}
+	stmts := parser.NewStatements("t.czql", text)
+	for stmts.Next() {
+		s.add(stmts.Comments(), stmts.Query())
+	}
+	s.add(stmts.Comments(), nil)
+	return s.filter(l)
 }

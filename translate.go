@@ -21,26 +21,60 @@ func Translate(q *ast.Query, opts ...Option) (*translate.Request, diag.List) {
 // TranslateFile translates every statement of a .czql text, after the
 // checks of [Lint] (czql:ignore comments and the configuration apply).
 // The requests are those of the statements, in order; when any
-// diagnostic is an error none is returned.
+// diagnostic is an error none is returned. For a text too large to hold
+// every request, use [TranslateEach].
 func TranslateFile(name string, src []byte, opts ...Option) ([]*translate.Request, diag.List) {
-	o := collect(opts)
-	file, diags := lintFile(name, src, o)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	reqs := make([]*translate.Request, 0, len(file.Queries))
-	for _, q := range file.Queries {
-		qo := *o
-		qo.checked = true
-		req, ds := translateQuery(q, src, &qo)
-		diags = append(diags, o.cfg.Apply(ds)...)
+	var reqs []*translate.Request
+	diags, _ := TranslateEach(name, src, func(req *translate.Request) error {
 		reqs = append(reqs, req)
-	}
-	diags.Sort()
+		return nil
+	}, opts...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	return reqs, diags
+}
+
+// TranslateEach is [TranslateFile] for texts of any size: it calls fn
+// with the request of each statement, in order, and holds one
+// statement's tree and request at a time. It returns the diagnostics and
+// the first error of fn, which stops it. When any diagnostic is an error,
+// fn is not called at all: the text is checked in a first reading and
+// translated in a second one.
+func TranslateEach(name string, src []byte, fn func(*translate.Request) error, opts ...Option) (diag.List, error) {
+	o := collect(opts)
+	diags := translateStatements(name, src, o, nil)
+	if diags.HasErrors() {
+		return diags, nil
+	}
+	var err error
+	translateStatements(name, src, o, func(req *translate.Request) bool {
+		err = fn(req)
+		return err == nil
+	})
+	return diags, err
+}
+
+// translateStatements lints and translates src one statement at a time,
+// calling emit (when not nil) with each request until it returns false,
+// and returns the diagnostics, sorted.
+func translateStatements(name string, src []byte, o *options, emit func(*translate.Request) bool) diag.List {
+	var checks, translation diag.List
+	qo := *o
+	qo.checked = true
+	eachStatement(name, src, o, func(q *ast.Query, ds diag.List) bool {
+		checks = append(checks, ds...)
+		if q == nil || checks.HasErrors() {
+			return true
+		}
+		req, ts := translateQuery(q, src, &qo)
+		translation = append(translation, o.cfg.Apply(ts)...)
+		return req == nil || emit == nil || emit(req)
+	})
+	if checks.HasErrors() {
+		return sorted(checks) // the problems of translation follow those of the checks
+	}
+	return sorted(append(checks, translation...))
 }
 
 // translateQuery translates q, parsed from src (nil when unknown).
