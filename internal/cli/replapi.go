@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -33,7 +34,11 @@ func Prepare(ctx context.Context, stderr io.Writer, name string, text []byte, md
 // `czql translate` prints them, or reports the diagnostics on stderr.
 func TranslateJSON(ctx context.Context, stderr io.Writer, name string, text []byte, md *metadata.Metadata) ([]byte, int) {
 	e := &env{ctx: ctx, stdout: stderr, stderr: stderr}
-	return translateInput(e, &input{name: name, text: text}, md, &translate.Options{Source: text}, false)
+	var out bytes.Buffer
+	if code := translateInput(e, &out, &input{name: name, text: text}, md, &translate.Options{Source: text}, false); code != ExitOK {
+		return nil, code
+	}
+	return out.Bytes(), ExitOK
 }
 
 // WriteDiags writes l with source snippets from text to w, as the

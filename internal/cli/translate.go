@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"errors"
+	"io"
+
 	"github.com/czql/czql"
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
@@ -98,43 +101,48 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 			return ExitUsage
 		}
 	}
-	out, code := translateInput(e, in, md, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
+	return translateInput(e, e.stdout, in, md, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
+}
+
+// translateInput parses and translates every statement of in and writes
+// the JSON to w (an object for one statement, an array for several or
+// none) as the statements are translated, through the library's one
+// pipeline (czql.TranslateEach): with metadata md each statement is
+// validated first and translated with canonical names, and czql:ignore
+// comments and the configuration apply as in lint. Diagnostics are
+// written to standard error; when any is an error, nothing is written to
+// w and the code is [ExitErrors].
+func translateInput(e *env, w io.Writer, in *input, md *metadata.Metadata, opts *translate.Options, bodyOnly bool) int {
+	cfg, code := newConfigs(e, "").forInput(in)
 	if code != ExitOK {
 		return code
 	}
-	return writeOut(e, out)
-}
-
-// translateInput parses and translates every statement of in and returns
-// the JSON to print (an object for one statement, an array for several or
-// none), through the library's one pipeline
-// (czql.TranslateFile): with metadata md each statement is validated
-// first and translated with canonical names, and czql:ignore comments
-// apply as in lint. Diagnostics are written to standard error; when any is
-// an error, no JSON is returned and the code is [ExitErrors].
-func translateInput(e *env, in *input, md *metadata.Metadata, opts *translate.Options, bodyOnly bool) ([]byte, int) {
-	reqs, code := prepare(e, in, md, opts)
-	if code != ExitOK {
-		return nil, code
-	}
-	items := make([]any, 0, len(reqs))
-	for _, req := range reqs {
+	out := &requestWriter{w: w}
+	diags, err := czql.TranslateEach(in.name, in.text, func(req *translate.Request) error {
 		if bodyOnly {
-			items = append(items, req.Body)
-		} else {
-			items = append(items, req.BulkItem())
+			return out.add(req.Body)
 		}
+		return out.add(req.BulkItem())
+	}, append(pipelineOptions(md, opts), czql.WithConfig(cfg))...)
+	diags = withoutCheckInfos(diags)
+	if code := writeDiags(e, in, diags); code != ExitOK {
+		return code
 	}
-	var v any = items
-	if len(items) == 1 {
-		v = items[0]
+	if out.n == 0 && len(diags) == 0 { // the parser usually warns already
+		writeDiags(e, in, diag.List{noStatements(in)})
 	}
-	out, err := marshalJSON(v)
-	if err != nil {
-		e.errorf("encoding JSON: %v", err)
-		return nil, ExitErrors
+	if err == nil {
+		err = out.close()
 	}
-	return out, ExitOK
+	switch {
+	case errors.Is(err, errEncoding):
+		e.errorf("%v", err)
+		return ExitErrors
+	case err != nil:
+		e.errorf("writing output: %v", err)
+		return ExitUsage
+	}
+	return ExitOK // warnings alone, even "no statements", do not fail
 }
 
 // pipelineOptions returns the library options of a translation with
