@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -108,5 +109,35 @@ func TestCommentRanges(t *testing.T) {
 	}
 	if got, want := buf.String(), "SELECT Name FROM Task;\n-- note\n"; got != want {
 		t.Errorf("File() = %q, want %q", got, want)
+	}
+}
+
+func TestWriteSourceWritesNothingOnErrors(t *testing.T) {
+	var out bytes.Buffer
+	diags, err := WriteSource(&out, "t.czql", []byte("SELECT Name FROM Task;\nSELECT FROM Task;\nSELECT Name FROM Project;\n"))
+	if err != nil || !diags.HasErrors() {
+		t.Fatalf("WriteSource = %v, %v; want the syntax error", diags, err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("WriteSource wrote %q for a file with a syntax error", out.String())
+	}
+}
+
+// failingWriter fails every write after the first n bytes.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(b []byte) (int, error) {
+	if len(b) > w.n {
+		return 0, errors.New("disk full")
+	}
+	w.n -= len(b)
+	return len(b), nil
+}
+
+func TestWriteSourceReportsAFailedWrite(t *testing.T) {
+	src := []byte(strings.Repeat("SELECT Name FROM Task;\n", 100))
+	diags, err := WriteSource(&failingWriter{n: 100}, "t.czql", src)
+	if err == nil || err.Error() != "disk full" || len(diags) != 0 {
+		t.Errorf("WriteSource = %v, %v; want the write error alone", diags, err)
 	}
 }

@@ -51,19 +51,29 @@ func (p *printer) node(n ast.Node) {
 func (p *printer) file(f *ast.File) {
 	var prev *ast.Query
 	for _, q := range f.Queries {
-		if q == nil {
-			continue
+		if q != nil {
+			p.statement(prev, q)
+			prev = q
 		}
-		if prev != nil {
-			p.newline(0)
-			p.forceBlank = !p.gapHasBlank(prev, q)
-		}
-		p.topLevel = true
-		p.query(q, 0)
-		p.punct(";")
-		p.topLevel = true
-		prev = q
 	}
+	p.end()
+}
+
+// statement prints q, the statement after prev (nil for the first),
+// followed by ';'.
+func (p *printer) statement(prev, q *ast.Query) {
+	if prev != nil {
+		p.newline(0)
+		p.forceBlank = !p.gapHasBlank(prev, q)
+	}
+	p.topLevel = true
+	p.query(q, 0)
+	p.punct(";")
+	p.topLevel = true
+}
+
+// end prints the comments left and ends the last line.
+func (p *printer) end() {
 	p.flushAll()
 	if !p.lineStart {
 		p.breakLine()

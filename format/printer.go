@@ -1,7 +1,9 @@
 package format
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -53,6 +55,8 @@ type printer struct {
 
 	topLevel   bool // between statements: blank lines may be kept
 	forceBlank bool // the next top-level line must follow a blank line
+
+	flushed bool // lines were written out already (see flushLines)
 
 	limit  int              // the column budget, maxWidth but in tests
 	widths map[ast.Node]int // memoized one-line widths
@@ -133,7 +137,7 @@ func (p *printer) applyWS(line int) {
 // blankBefore reports whether a blank line goes before a top-level line
 // that starts on source line line, and consumes forceBlank.
 func (p *printer) blankBefore(line int) bool {
-	if !p.topLevel || len(p.buf) == 0 {
+	if !p.topLevel || (len(p.buf) == 0 && !p.flushed) {
 		return false
 	}
 	blank := p.forceBlank || line > p.lastLine+1 && p.lastLine > 0
@@ -164,6 +168,33 @@ func (p *printer) write(text string) {
 	} else {
 		p.col += utf8.RuneCountInString(text)
 	}
+}
+
+// addComments adds the comments read with the next statement, dropping
+// those already written.
+func (p *printer) addComments(cs []*ast.Comment) {
+	if p.next > 0 {
+		p.comments = append(p.comments[:0], p.comments[p.next:]...)
+		p.next = 0
+	}
+	p.comments = append(p.comments, cs...)
+}
+
+// flushLines writes the finished lines of the output to w and forgets
+// them, with the widths measured for the statement printed: between two
+// statements the printer keeps only the current line.
+func (p *printer) flushLines(w io.Writer) error {
+	clear(p.widths)
+	nl := bytes.LastIndexByte(p.buf, '\n')
+	if nl < 0 || p.err != nil {
+		return p.err
+	}
+	if _, err := w.Write(p.buf[:nl+1]); err != nil {
+		return err
+	}
+	p.buf = append(p.buf[:0], p.buf[nl+1:]...)
+	p.flushed = true
+	return nil
 }
 
 // flushBefore writes every comment that starts before offset off.

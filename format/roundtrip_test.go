@@ -1,6 +1,7 @@
 package format
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 
@@ -21,6 +22,13 @@ func checkFormat(t testing.TB, name string, src []byte) []byte {
 	out, diags := Source(name, src)
 	if diags.HasErrors() || out == nil && len(f1.Queries)+len(f1.Comments) > 0 {
 		t.Fatalf("%s: Source failed: %v", name, diags)
+	}
+	var whole, streamed bytes.Buffer
+	if err := File(&whole, f1); err != nil || whole.String() != string(out) {
+		t.Fatalf("%s: Source, one statement at a time, differs from File on the whole tree (err %v)\nSource:\n%s\nFile:\n%s", name, err, out, whole.Bytes())
+	}
+	if _, err := WriteSource(&streamed, name, src); err != nil || streamed.String() != string(out) {
+		t.Fatalf("%s: WriteSource differs from Source (err %v)\nWriteSource:\n%s", name, err, streamed.Bytes())
 	}
 	f2, diags := parser.ParseFile(name, out)
 	if diags.HasErrors() {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -176,7 +177,12 @@ func fmtFile(e *env, f *fmtFlags, path string) (int, bool) {
 }
 
 // fmtInput formats one input and acts on the result as the flags say.
+// Printing the result, or only telling whether it changed, streams it;
+// -d and -w need it whole.
 func fmtInput(e *env, f *fmtFlags, in *input) (int, bool) {
+	if f.printing() || !f.diff && !f.write {
+		return fmtStream(e, f, in)
+	}
 	out, diags := format.Source(in.name, in.text)
 	if diags.HasErrors() {
 		return writeDiags(e, in, errorsOnly(diags)), false
@@ -206,6 +212,52 @@ func fmtInput(e *env, f *fmtFlags, in *input) (int, bool) {
 	}
 	return ExitOK, true
 }
+
+// fmtStream formats in as it reads it, printing the result or (-l, -c)
+// comparing it with the input, so that no more than a statement's tree
+// and a line of output are held.
+func fmtStream(e *env, f *fmtFlags, in *input) (int, bool) {
+	cmp := &sameAs{text: in.text}
+	var w io.Writer = cmp
+	if f.printing() {
+		w = e.stdout
+	}
+	diags, err := format.WriteSource(w, in.name, in.text)
+	switch {
+	case diags.HasErrors():
+		return writeDiags(e, in, errorsOnly(diags)), false
+	case err != nil:
+		e.errorf("writing output: %v", err)
+		return ExitUsage, false
+	case f.printing():
+		return ExitOK, false
+	}
+	changed := !cmp.same()
+	if changed {
+		return writeOut(e, []byte(in.name+"\n")), true
+	}
+	return ExitOK, false
+}
+
+// sameAs is a writer that tells whether what is written equals text.
+type sameAs struct {
+	text    []byte
+	n       int // bytes written
+	differs bool
+}
+
+// Write compares b with the next bytes of text.
+func (s *sameAs) Write(b []byte) (int, error) {
+	if !s.differs {
+		end := s.n + len(b)
+		s.differs = end > len(s.text) || !bytes.Equal(s.text[s.n:end], b)
+	}
+	s.n += len(b)
+	return len(b), nil
+}
+
+// same reports whether everything written equals text.
+func (s *sameAs) same() bool { return !s.differs && s.n == len(s.text) }
 
 // errorsOnly returns the error-severity diagnostics of l: fmt, like gofmt,
 // reports what stops it from formatting, not remarks about the query.
