@@ -9,8 +9,11 @@ import (
 // WriteJSONWork is WriteJSON, returning also the work of its UTF-16
 // columns: the bytes of source decoded and the lines looked up.
 func WriteJSONWork(w io.Writer, src *diag.Source, f *File, diags diag.List) (decoded, loads int, err error) {
-	e := &jsonEncoder{w: w, buf: make([]byte, 0, bufSize), cols: utf16Cols{src: src}}
-	e.file(src.Name, f, diags)
-	e.flush()
-	return e.cols.decoded, e.cols.loads, e.err
+	j, err := NewJSONWriter(w, src)
+	if err != nil {
+		return 0, 0, err
+	}
+	j.file(f)
+	err = j.Close(diags)
+	return j.e.cols.decoded, j.e.cols.loads, err
 }

@@ -85,11 +85,102 @@ const JSONSchemaVersion = 1
 // characters are escaped, U+2028 and U+2029 are written \u2028 and \u2029,
 // and each invalid UTF-8 byte becomes \ufffd.
 func WriteJSON(w io.Writer, src *diag.Source, f *File, diags diag.List) error {
+	j, err := NewJSONWriter(w, src)
+	if err != nil {
+		return err
+	}
+	j.file(f)
+	return j.Close(diags)
+}
+
+// file writes the queries and comments of f.
+func (j *JSONWriter) file(f *File) {
+	if f == nil {
+		return
+	}
+	for _, q := range f.Queries {
+		j.Query(q)
+	}
+	for _, c := range f.Comments {
+		j.Comment(c)
+	}
+}
+
+// JSONWriter writes the document of [WriteJSON] piece by piece, for a
+// file read one statement at a time (see parser.Statements): the
+// queries, then the comments, then the diagnostics. It holds none of
+// them: each is written through a fixed buffer as it is given.
+type JSONWriter struct {
+	e     *jsonEncoder
+	stage int // 0: queries, 1: comments, 2: closed
+}
+
+// NewJSONWriter returns a writer of the JSON of the file parsed from
+// src to w. src must not be nil (see [WriteJSON]).
+func NewJSONWriter(w io.Writer, src *diag.Source) (*JSONWriter, error) {
 	if src == nil {
-		return errors.New("ast: WriteJSON needs the source of the file")
+		return nil, errors.New("ast: WriteJSON needs the source of the file")
 	}
 	e := &jsonEncoder{w: w, buf: make([]byte, 0, bufSize), cols: utf16Cols{src: src}}
-	e.file(src.Name, f, diags)
+	e.open('{')
+	e.key("schemaVersion")
+	e.int(JSONSchemaVersion)
+	e.key("file")
+	e.str(src.Name)
+	e.key("queries")
+	e.open('[')
+	return &JSONWriter{e: e}, nil
+}
+
+// Query writes the next query. It may not follow a comment.
+func (j *JSONWriter) Query(q *Query) {
+	if j.stage != 0 || j.e.err != nil {
+		return
+	}
+	j.e.elem()
+	j.e.query(q)
+}
+
+// Comment writes the next comment; the first one ends the queries.
+func (j *JSONWriter) Comment(c *Comment) {
+	j.endQueries()
+	if j.stage != 1 || j.e.err != nil {
+		return
+	}
+	j.e.elem()
+	j.e.comment(c)
+}
+
+// endQueries ends the list of queries and opens that of the comments,
+// once.
+func (j *JSONWriter) endQueries() {
+	if j.stage == 0 {
+		j.e.close(']')
+		j.e.key("comments")
+		j.e.open('[')
+		j.stage = 1
+	}
+}
+
+// Close writes diags and ends the document. It returns the first error
+// of the writer, which stopped the writing.
+func (j *JSONWriter) Close(diags diag.List) error {
+	if j.stage == 2 {
+		return j.e.err
+	}
+	j.endQueries()
+	j.stage = 2
+	e := j.e
+	e.close(']')
+	e.key("diagnostics")
+	e.open('[')
+	for _, d := range diags {
+		e.elem()
+		e.diagnostic(d)
+	}
+	e.close(']')
+	e.close('}')
+	e.buf = append(e.buf, '\n')
 	e.flush()
 	return e.err
 }
@@ -109,45 +200,6 @@ type jsonEncoder struct {
 	// that the ranges hold no pointers.
 	spine       []*BinaryExpr
 	spineRanges []diag.Range
-}
-
-// file writes the top-level object.
-func (e *jsonEncoder) file(name string, f *File, diags diag.List) {
-	e.open('{')
-	e.key("schemaVersion")
-	e.int(JSONSchemaVersion)
-	e.key("file")
-	e.str(name)
-	e.key("queries")
-	e.open('[')
-	if f != nil {
-		for _, q := range f.Queries {
-			if e.err != nil {
-				return
-			}
-			e.elem()
-			e.query(q)
-		}
-	}
-	e.close(']')
-	e.key("comments")
-	e.open('[')
-	if f != nil {
-		for _, c := range f.Comments {
-			e.elem()
-			e.comment(c)
-		}
-	}
-	e.close(']')
-	e.key("diagnostics")
-	e.open('[')
-	for _, d := range diags {
-		e.elem()
-		e.diagnostic(d)
-	}
-	e.close(']')
-	e.close('}')
-	e.buf = append(e.buf, '\n')
 }
 
 // node writes n, or null for a nil node (including a typed nil pointer).

@@ -52,25 +52,50 @@ func runParse(e *env, fs *flagSet, f *parseFlags, args []string) int {
 	if code != ExitOK {
 		return code
 	}
+	if f.json {
+		return writeASTJSON(e, in)
+	}
 	file, diags := parser.ParseFile(in.name, in.text)
-	diags.Sort()
 	code = ExitOK
 	if diags.HasErrors() {
 		code = ExitErrors
-	}
-	if f.json {
-		return worst(code, writeASTJSON(e, in, file, diags))
 	}
 	writeDiags(e, in, diags)
 	return worst(code, writeOut(e, []byte(ast.Sprint(file, f.ranges))))
 }
 
-// writeASTJSON streams file and diags to standard output in the schema of
-// [ast.WriteJSON]; a failed write is reported as by [writeOut].
-func writeASTJSON(e *env, in *input, file *ast.File, diags diag.List) int {
-	if err := ast.WriteJSON(e.stdout, diag.NewSource(in.name, in.text), file, diags); err != nil {
+// writeASTJSON streams the tree and the diagnostics of in to standard
+// output in the schema of [ast.WriteJSON], one statement at a time: a
+// first reading writes the queries, a second the comments (which the
+// schema puts after them), so that neither is held. A failed write is
+// reported as by [writeOut]; syntax errors give [ExitErrors].
+func writeASTJSON(e *env, in *input) int {
+	out, err := ast.NewJSONWriter(e.stdout, diag.NewSource(in.name, in.text))
+	if err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
+	var diags diag.List
+	stmts := parser.NewStatements(in.name, in.text)
+	for stmts.Next() {
+		out.Query(stmts.Query())
+		diags = append(diags, stmts.Diagnostics()...)
+	}
+	diags = append(diags, stmts.Diagnostics()...)
+	stmts = parser.NewStatements(in.name, in.text)
+	for more := true; more; {
+		more = stmts.Next()
+		for _, c := range stmts.Comments() {
+			out.Comment(c)
+		}
+	}
+	diags.Sort()
+	if err := out.Close(diags); err != nil {
 		e.errorf("writing output: %v", err)
 		return ExitUsage
+	}
+	if diags.HasErrors() {
+		return ExitErrors
 	}
 	return ExitOK
 }
