@@ -77,7 +77,10 @@ func decodeJSON(data []byte) (*Metadata, error) {
 	if len(entities) == 0 && (trimmed[0] == '[' || doc.EntityDescriptions == nil) {
 		return nil, notMetadata(data, trimmed[0] == '{')
 	}
-	return New(entities...), nil
+	dups := findDuplicates(entities[:len(doc.EntityDescriptions)]) // typeNames and entityRelations add to descriptions
+	m := New(entities...)
+	m.duplicates = dups
+	return m, nil
 }
 
 // notMetadata explains a document that decoded without any entity and

@@ -16,8 +16,9 @@ type Metadata struct {
 	// kept by the cache.
 	Host string
 
-	entities []*Entity // sorted by TypeName
-	index    nameIndex // over entities' TypeNames
+	entities   []*Entity // sorted by TypeName
+	duplicates []string  // see Duplicates; set by decoding JSON
+	index      nameIndex // over entities' TypeNames
 
 	// cache holds the cache a set was read from, minus its checksum; the
 	// entities' bodies are decoded from it on first access. It is "" for
