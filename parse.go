@@ -38,7 +38,9 @@ func Format(src []byte) ([]byte, error) {
 
 // LoadMetadata reads an organisation's metadata: describeMetadata JSON
 // (`{"entityDescriptions": […]}`) or a cache file of `czql metadata
-// fetch`. Several files are merged, later ones winning.
+// fetch`. Several files are merged, later ones winning. Names a document
+// gives twice are listed by [metadata.Metadata.Duplicates]; the commands
+// print them as warnings.
 func LoadMetadata(paths ...string) (*metadata.Metadata, error) {
 	return metadata.Load(paths...)
 }
