@@ -9,6 +9,7 @@ import (
 
 	"github.com/czql/czql"
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/translate"
 )
 
 // fixture is a realistic organisation's describeMetadata.
@@ -112,4 +113,29 @@ func ExampleWithConfig() {
 	diags := czql.Lint("q.czql", []byte("SELECT Name FROM Task"), czql.WithMetadata(md), czql.WithConfig(cfg))
 	fmt.Println(len(diags), "diagnostics")
 	// Output: 0 diagnostics
+}
+
+func ExampleTranslateFile() {
+	src := []byte("SELECT Name FROM Task;\nSELECT COUNT(Id) AS n FROM Project GROUP BY State;")
+	reqs, _ := czql.TranslateFile("q.czql", src)
+	for _, req := range reqs {
+		fmt.Println(req.Path)
+	}
+	// Output:
+	// /data/entityQuery
+	// /data/aggregateQuery
+}
+
+func ExampleTranslateEach() {
+	src := []byte("SELECT Name FROM Task;\nSELECT Name FROM Project LIMIT 5;")
+	diags, err := czql.TranslateEach("q.czql", src, func(req *translate.Request) error {
+		body, err := json.Marshal(req.Body)
+		fmt.Println(string(body))
+		return err
+	})
+	fmt.Println(len(diags), "diagnostics,", err)
+	// Output:
+	// {"typeName":"Task","fields":["Name"]}
+	// {"typeName":"Project","fields":["Name"],"paging":{"limit":5}}
+	// 0 diagnostics, <nil>
 }

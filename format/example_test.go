@@ -38,3 +38,14 @@ func ExampleNode() {
 	// Output:
 	// State IN ('Active', 'Draft')
 }
+
+func ExampleWriteSource() {
+	src := []byte("select name from task where state='Active';select id from project")
+	if _, err := format.WriteSource(os.Stdout, "q.czql", src); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// SELECT name FROM task WHERE state = 'Active';
+	//
+	// SELECT id FROM project;
+}

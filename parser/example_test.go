@@ -48,3 +48,14 @@ func ExampleParseCondition() {
 	//     FieldRef StartDate
 	//     Param :p
 }
+
+func ExampleStatements() {
+	src := []byte("-- the tasks\nSELECT Name FROM Task;\nSELECT FROM Project;")
+	s := parser.NewStatements("q.czql", src)
+	for s.Next() {
+		fmt.Printf("%s: %d comments, %d diagnostics\n", s.Query().From.Entity.Name, len(s.Comments()), len(s.Diagnostics()))
+	}
+	// Output:
+	// Task: 1 comments, 0 diagnostics
+	// Project: 0 comments, 1 diagnostics
+}
