@@ -100,10 +100,6 @@ func RowCells(body api.Body, row json.RawMessage) ([]string, error) {
 	return cells, nil
 }
 
-// PageSize is the size of the first page of a translated request body: its
-// LIMIT, or the API's default of 100.
-func PageSize(body api.Body) int { return pageSize(body) }
-
 // ReplaceFile writes data to path with permission perm so that readers see
 // the old contents or the new ones, never a part (see replaceFile): the
 // REPL's history compaction uses it.

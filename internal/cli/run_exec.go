@@ -13,9 +13,6 @@ import (
 	"github.com/czql/czql/translate"
 )
 
-// defaultPageSize is the API's page size when a query has no LIMIT.
-const defaultPageSize = 100
-
 // execute runs reqs in order, writing each result to standard output. It
 // stops at the first failure. Tables are separated by a blank line; with
 // several statements, json and csv still write one document: json an array
@@ -90,7 +87,7 @@ func unionColumns(reqs []*translate.Request) []column {
 // page, or with --all every page up to --max-rows. A note on standard
 // error says when rows were left out.
 func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags, w rowWriter) int {
-	limit := pageSize(req.Body)
+	limit := api.PageSize(req.Body)
 	if f.all {
 		limit = f.maxRows
 	}
@@ -133,22 +130,6 @@ func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, w
 		n++
 	}
 	return n, false, nil
-}
-
-// pageSize is the size of the first page of body: its LIMIT, or the API's
-// default.
-func pageSize(body api.Body) int {
-	var p *api.Paging
-	switch b := body.(type) {
-	case *api.EntityQuery:
-		p = b.Paging
-	case *api.AggregateQuery:
-		p = b.Paging
-	}
-	if p != nil && p.Limit != nil && *p.Limit > 0 {
-		return *p.Limit
-	}
-	return defaultPageSize
 }
 
 // exitForError reports err and returns its exit code: [ExitInterrupted]
