@@ -65,8 +65,9 @@ var depRules = map[string]depRule{
 	// lexer and a partial parse; it is pure (no I/O).
 	"internal/repl/complete": {ours: []string{"lexer", "parser", "ast", "metadata", "diag", "format"}},
 	// internal/render is the result rendering that czql run and the REPL
-	// share: display widths and escaped control characters.
-	"internal/render": {},
+	// share: the columns and cells of a result (api bodies and rows), its
+	// formats, display widths and escaped control characters.
+	"internal/render": {ours: []string{"api"}},
 	// internal/tty is the terminal layer of the REPL: raw mode, state
 	// save and restore, no-echo password reads, window size.
 	"internal/tty": {},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/czql/czql/internal/render"
 	"github.com/czql/czql/metadata"
 )
 
@@ -64,10 +65,7 @@ func entityFields(ent *metadata.Entity) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%d fields)\n", ent.TypeName, len(rows)-1)
-	widths := columnWidths(rows[0], rows[1:])
-	for _, r := range rows {
-		writeTableLine(&b, r, widths)
-	}
+	b.WriteString(render.Align(rows))
 	return b.String()
 }
 

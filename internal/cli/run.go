@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/czql/czql/internal/render"
 	"github.com/czql/czql/translate"
 )
 
@@ -33,7 +34,7 @@ func runQueryCommand() *command {
 		setup: func(fs *flagSet) func(*env, []string) int {
 			f := &runFlags{}
 			f.declare(fs)
-			fs.StringVar(&f.format, "format", formatTable, "result `FORMAT`: table, json, jsonl or csv")
+			fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table, json, jsonl or csv")
 			fs.BoolVar(&f.all, "all", false, "follow paging and fetch every row (up to --max-rows)")
 			fs.IntVar(&f.maxRows, "max-rows", defaultMaxRows, "with --all, stop after `N` rows")
 			fs.Var(&f.params, "p", "bind parameter `NAME=VALUE` (repeatable)")
@@ -64,10 +65,11 @@ Only the first page is fetched (LIMIT rows, or the server's default of
 follows the paging to the end, stopping with a note after --max-rows rows.
 
 Formats: table (aligned columns; references flattened into columns like
-Manager.Name, relation sub-selects counted, Duration and Money as "8 Hours"
-and "10 USD", NULL empty), json (an array of the rows as returned), jsonl
-(one row a line, streamed), csv (RFC 4180 with a header row; cells that a
-spreadsheet would take for a formula start with a single quote).
+Manager.Name, relation sub-selects counted with their items as sub-tables
+under the row, Duration and Money as "8 Hours" and "10 USD", NULL empty),
+json (an array of the rows as returned), jsonl (one row a line, streamed),
+csv (RFC 4180 with a header row; cells that a spreadsheet would take for a
+formula start with a single quote).
 
 Exit codes: 0 done, 1 a statement has errors or the API rejected it, 2 could
 not run (usage, network failure), 130 interrupted.
@@ -81,8 +83,8 @@ Examples:
 // runRun checks the flags, prepares every statement and runs them in
 // order.
 func runRun(e *env, fs *flagSet, f *runFlags, args []string) int {
-	if !slices.Contains(resultFormats, f.format) {
-		return usageError(e, "run", fmt.Sprintf("unknown format %q (want %s)", f.format, strings.Join(resultFormats, ", ")))
+	if formats := render.Formats(); !slices.Contains(formats, f.format) {
+		return usageError(e, "run", fmt.Sprintf("unknown format %q (want %s)", f.format, strings.Join(formats, ", ")))
 	}
 	if f.maxRows <= 0 {
 		return usageError(e, "run", "--max-rows must be positive")

@@ -42,7 +42,7 @@ func pagingAPI(n int) http.Handler {
 
 // writeGeneratedPage writes the page of rows p asks for out of n.
 func writeGeneratedPage(w io.Writer, p *api.Paging, n int) {
-	from, limit := 0, defaultPageSize
+	from, limit := 0, api.DefaultPageSize
 	if p != nil && p.From != nil {
 		from = *p.From
 	}

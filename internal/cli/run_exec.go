@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,87 +9,42 @@ import (
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
+	"github.com/czql/czql/internal/render"
 	"github.com/czql/czql/translate"
 )
 
-// defaultPageSize is the API's page size when a query has no LIMIT.
-const defaultPageSize = 100
-
-// execute runs reqs in order, writing each result to standard output. It
-// stops at the first failure. Tables are separated by a blank line; with
-// several statements, json and csv still write one document: json an array
-// of the statements' arrays of rows, csv one table whose first column,
-// "statement", numbers the statements and whose other columns are those
-// of every statement (cells a statement lacks are empty).
+// execute runs reqs in order, writing each result to standard output
+// (see render.Results: with several statements json and csv still write
+// one document). It stops at the first failure.
 func execute(e *env, conn *connection, reqs []*translate.Request, f *runFlags) int {
-	several := len(reqs) > 1
-	var shared *csvWriter
-	if several && f.format == formatCSV {
-		shared = newCSVWriter(e.stdout, unionColumns(reqs))
-		shared.statementColumn = true
-	}
-	if several && f.format == formatJSON {
-		fmt.Fprint(e.stdout, "[\n")
-	}
+	bodies := make([]api.Body, len(reqs))
 	for i, req := range reqs {
-		switch {
-		case i > 0 && f.format == formatTable:
-			fmt.Fprintln(e.stdout)
-		case i > 0 && several && f.format == formatJSON:
-			fmt.Fprint(e.stdout, ",\n")
-		}
-		w, err := newRowWriter(f.format, e.stdout, resultColumns(req.Body))
+		bodies[i] = req.Body
+	}
+	results, err := render.NewResults(f.format, e.stdout, bodies, render.Options{})
+	if err != nil {
+		return usageError(e, "run", err.Error())
+	}
+	for _, req := range reqs {
+		w, err := results.Next()
 		if err != nil {
-			return usageError(e, "run", err.Error())
-		}
-		if shared != nil {
-			shared.statement = i + 1
-			w = statementRows{shared}
+			return exitForError(e, &writeError{err})
 		}
 		if code := runRequest(e, conn, req, f, w); code != ExitOK {
 			return code
 		}
 	}
-	if shared != nil {
-		if err := shared.close(); err != nil {
-			return exitForError(e, &writeError{err})
-		}
-	}
-	if several && f.format == formatJSON {
-		fmt.Fprint(e.stdout, "]\n")
+	if err := results.Close(); err != nil {
+		return exitForError(e, &writeError{err})
 	}
 	return ExitOK
-}
-
-// statementRows writes the rows of one statement into the shared CSV
-// table of several statements; closing it ends the statement, not the
-// table.
-type statementRows struct{ c *csvWriter }
-
-func (s statementRows) writeRow(row json.RawMessage) error { return s.c.writeRow(row) }
-func (s statementRows) close() error                       { return nil }
-
-// unionColumns returns the columns of every request's result, each name
-// once, in the order they first appear.
-func unionColumns(reqs []*translate.Request) []column {
-	var cols []column
-	seen := map[string]bool{}
-	for _, req := range reqs {
-		for _, c := range resultColumns(req.Body) {
-			if !seen[c.name] {
-				seen[c.name] = true
-				cols = append(cols, c)
-			}
-		}
-	}
-	return cols
 }
 
 // runRequest sends one request and writes its rows with w: the first
 // page, or with --all every page up to --max-rows. A note on standard
 // error says when rows were left out.
-func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags, w rowWriter) int {
-	limit := pageSize(req.Body)
+func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags, w render.Writer) int {
+	limit := api.PageSize(req.Body)
 	if f.all {
 		limit = f.maxRows
 	}
@@ -98,7 +52,7 @@ func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags, w
 	if err != nil { // a table or CSV header alone would look like an empty result
 		return exitForError(e, err)
 	}
-	if err := w.close(); err != nil {
+	if err := w.Close(); err != nil {
 		return exitForError(e, &writeError{err})
 	}
 	switch {
@@ -119,7 +73,7 @@ func (w *writeError) Error() string { return w.err.Error() }
 
 // copyRows writes up to limit rows of body's result to w as they arrive
 // and reports how many it wrote and whether there were more.
-func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, w rowWriter) (n int, more bool, err error) {
+func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, w render.Writer) (n int, more bool, err error) {
 	for row, err := range c.Rows(ctx, body, limit+1) {
 		if err != nil {
 			return n, false, err
@@ -127,28 +81,12 @@ func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, w
 		if n == limit {
 			return n, true, nil
 		}
-		if err := w.writeRow(row); err != nil {
+		if err := w.WriteRow(row); err != nil {
 			return n, false, &writeError{err}
 		}
 		n++
 	}
 	return n, false, nil
-}
-
-// pageSize is the size of the first page of body: its LIMIT, or the API's
-// default.
-func pageSize(body api.Body) int {
-	var p *api.Paging
-	switch b := body.(type) {
-	case *api.EntityQuery:
-		p = b.Paging
-	case *api.AggregateQuery:
-		p = b.Paging
-	}
-	if p != nil && p.Limit != nil && *p.Limit > 0 {
-		return *p.Limit
-	}
-	return defaultPageSize
 }
 
 // exitForError reports err and returns its exit code: [ExitInterrupted]

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
 )
 
@@ -31,22 +30,6 @@ func TestExitForError(t *testing.T) {
 		code := exitForError(&env{stderr: &stderr}, tc.err)
 		if code != tc.code || stderr.String() != tc.stderr {
 			t.Errorf("%v: exit %d, stderr %q; want %d, %q", tc.err, code, stderr.String(), tc.code, tc.stderr)
-		}
-	}
-}
-
-func TestPageSize(t *testing.T) {
-	seven := 7
-	for _, tc := range []struct {
-		body api.Body
-		want int
-	}{
-		{&api.EntityQuery{}, defaultPageSize},
-		{&api.EntityQuery{Paging: &api.Paging{Limit: &seven}}, 7},
-		{&api.AggregateQuery{Paging: &api.Paging{Limit: &seven}}, 7},
-	} {
-		if got := pageSize(tc.body); got != tc.want {
-			t.Errorf("pageSize(%+v) = %d, want %d", tc.body, got, tc.want)
 		}
 	}
 }

@@ -20,7 +20,7 @@
 //     ';' and meta-command lines from standard input, so that
 //     `czql-repl < queries.czql` works.
 //
-// Results are aligned tables fitted to the display width (values cut with
-// "…"), vertical records with \x, or JSON, JSONL and CSV as `czql run`
-// writes them.
+// Results are written by package render, as `czql run` writes them:
+// aligned tables fitted to the display width (values cut with "…"),
+// vertical records with \x, or JSON, JSONL and CSV.
 package repl

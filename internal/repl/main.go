@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/render"
 	"github.com/czql/czql/internal/tty"
 )
 
@@ -126,7 +127,7 @@ func parseFlags(args []string, stderr io.Writer) (*flags, int) {
 		fmt.Fprintf(stderr, "czql-repl: unexpected argument %q; statements are read from standard input\n", fs.Arg(0))
 		return nil, ExitUsage
 	}
-	if formats := cli.ResultFormats(); !slices.Contains(formats, f.format) {
+	if formats := render.Formats(); !slices.Contains(formats, f.format) {
 		fmt.Fprintf(stderr, "czql-repl: unknown format %q (want %s)\n", f.format, strings.Join(formats, ", "))
 		return nil, ExitUsage
 	}

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/czql/czql/api"
 	"github.com/czql/czql/diag"
-	"github.com/czql/czql/internal/cli"
 )
 
 // metaCommand is one backslash command.
@@ -128,7 +128,7 @@ func (s *Session) continueResult(ctx context.Context, all bool) {
 	}
 	limit := 0
 	if !all {
-		limit = cli.PageSize(s.pager.body)
+		limit = api.PageSize(s.pager.body)
 	}
 	s.showPage(ctx, limit)
 }

@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/render"
 )
 
 // metaFormat sets the result format.
 func (s *Session) metaFormat(_ context.Context, arg string) {
-	formats := cli.ResultFormats()
+	formats := render.Formats()
 	if arg == "" {
 		s.notef("format is %s", s.format)
 		return

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
 	"github.com/czql/czql/internal/cli"
 	"github.com/czql/czql/metadata"
@@ -116,7 +117,7 @@ func (s *Session) ExecStatement(ctx context.Context, text string) {
 	for _, req := range reqs {
 		s.dropPager()
 		s.pager = newPager(s.cfg.Client, req.Body)
-		if !s.showPage(ctx, cli.PageSize(req.Body)) {
+		if !s.showPage(ctx, api.PageSize(req.Body)) {
 			break
 		}
 	}

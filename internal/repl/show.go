@@ -4,12 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/czql/czql/api"
-	"github.com/czql/czql/internal/render"
-	"io"
-	"strings"
 
+	"github.com/czql/czql/api"
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/render"
 )
 
 // showPage fetches and prints up to limit rows of the pending result (0
@@ -88,61 +86,11 @@ func (s *Session) dropPager() {
 	}
 }
 
-// render writes rows of the result of body in the session's format.
-// The table format is fitted to the display width (see renderTable);
-// it is written vertically when \x is on, or auto and the table would be
-// wider than the display.
+// render writes rows of the result of body in the session's format. A
+// table is fitted to the display width, and written vertically when \x
+// is on, or auto and the table would be wider than the display (see
+// render.Options).
 func (s *Session) render(body api.Body, rows []json.RawMessage) error {
-	width := s.width()
-	switch {
-	case s.format != "table":
-		return writeRows(s.out, s.format, body, rows)
-	case s.expanded == "on":
-		return writeVertical(s.out, body, rows, width)
-	case s.expanded == "auto" && width > 0:
-		return s.renderAuto(body, rows, width)
-	}
-	text, err := renderTable(body, rows, width)
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(s.out, text)
-	return err
-}
-
-// renderAuto writes rows as a table when it fits in width without
-// cutting anything, vertically otherwise.
-func (s *Session) renderAuto(body api.Body, rows []json.RawMessage, width int) error {
-	text, err := renderTable(body, rows, 0)
-	if err != nil {
-		return err
-	}
-	if maxLineWidth(text) > width {
-		return writeVertical(s.out, body, rows, width)
-	}
-	_, err = io.WriteString(s.out, text)
-	return err
-}
-
-// writeRows writes rows with the renderer of `czql run`.
-func writeRows(w io.Writer, format string, body api.Body, rows []json.RawMessage) error {
-	rw, err := cli.NewRowWriter(format, w, body)
-	if err != nil {
-		return err
-	}
-	for _, row := range rows {
-		if err := rw.WriteRow(row); err != nil {
-			return err
-		}
-	}
-	return rw.Close()
-}
-
-// maxLineWidth is the display width of the longest line of text.
-func maxLineWidth(text string) int {
-	w := 0
-	for line := range strings.Lines(text) {
-		w = max(w, render.DisplayWidth(strings.TrimSuffix(line, "\n")))
-	}
-	return w
+	opts := render.Options{Width: s.width(), Expanded: s.expanded}
+	return render.WriteRows(s.out, s.format, body, rows, opts)
 }

@@ -1,4 +1,4 @@
-package repl
+package render
 
 import (
 	"encoding/json"
@@ -29,25 +29,24 @@ func benchPage() (*api.EntityQuery, []json.RawMessage) {
 }
 
 // BenchmarkRenderTable renders a page of 100 rows of 10 columns,
-// fitted to 80 display columns (most values are cut).
+// fitted to 80 display columns (most values are cut), as czql-repl does
+// on a terminal 80 columns wide.
 func BenchmarkRenderTable(b *testing.B) {
-	body, rows := benchPage()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := renderTable(body, rows, 80); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchmarkTable(b, 80)
 }
 
-// BenchmarkRenderTableCzqlRun renders the same page with the table writer
-// of `czql run` (no fitting, no display widths): the peer of
-// BenchmarkRenderTable.
-func BenchmarkRenderTableCzqlRun(b *testing.B) {
+// BenchmarkRenderTableUnlimited renders the same page without a width,
+// as `czql run` does: the peer of BenchmarkRenderTable.
+func BenchmarkRenderTableUnlimited(b *testing.B) {
+	benchmarkTable(b, 0)
+}
+
+// benchmarkTable renders benchPage as a table width columns wide.
+func benchmarkTable(b *testing.B, width int) {
 	body, rows := benchPage()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := writeRows(io.Discard, "table", body, rows); err != nil {
+		if err := WriteRows(io.Discard, "table", body, rows, Options{Width: width}); err != nil {
 			b.Fatal(err)
 		}
 	}

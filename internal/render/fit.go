@@ -1,4 +1,4 @@
-package repl
+package render
 
 // minColumnWidth is the narrowest a fitted column gets: a column is cut
 // down to min(its natural width, minColumnWidth) at the most, so that a

@@ -1,6 +1,8 @@
-package cli
+package render
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -8,10 +10,12 @@ import (
 	"strings"
 )
 
-// csvWriter writes RFC 4180 CSV: a header row of the flattened column
-// names, then one record a row, cells made safe for spreadsheets.
+// csvWriter writes RFC 4180 CSV: a header record of the column names,
+// then one record a row, cells made safe for spreadsheets.
 type csvWriter struct {
-	w      *csv.Writer
+	out    *bufio.Writer
+	rec    bytes.Buffer // the record being written
+	enc    *csv.Writer  // quotes the fields of a record into rec
 	cols   []column
 	header bool
 
@@ -24,9 +28,9 @@ type csvWriter struct {
 
 // newCSVWriter returns a CSV writer for cols on w.
 func newCSVWriter(w io.Writer, cols []column) *csvWriter {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180 line breaks
-	return &csvWriter{w: cw, cols: cols}
+	c := &csvWriter{out: bufio.NewWriter(w), cols: cols}
+	c.enc = csv.NewWriter(&c.rec)
+	return c
 }
 
 // writeHeader writes the header record once.
@@ -42,11 +46,11 @@ func (c *csvWriter) writeHeader() error {
 	for _, col := range c.cols {
 		names = append(names, spreadsheetSafe(col.name))
 	}
-	return c.w.Write(names)
+	return c.write(names)
 }
 
-// writeRow writes the record of row.
-func (c *csvWriter) writeRow(row json.RawMessage) error {
+// WriteRow writes the record of row.
+func (c *csvWriter) WriteRow(row json.RawMessage) error {
 	if err := c.writeHeader(); err != nil {
 		return err
 	}
@@ -60,16 +64,37 @@ func (c *csvWriter) writeRow(row json.RawMessage) error {
 	if c.statementColumn {
 		cells = append([]string{strconv.Itoa(c.statement)}, cells...)
 	}
-	return c.w.Write(cells)
+	return c.write(cells)
 }
 
-// close writes the header if no row did, and flushes.
-func (c *csvWriter) close() error {
+// write writes one record ended by CRLF, as RFC 4180 has it. The fields
+// are quoted by encoding/csv without its UseCRLF, which would turn a
+// line feed inside a field into CRLF and drop a lone carriage return:
+// the field's own line breaks are kept as they are, and the CRLF is
+// added here.
+func (c *csvWriter) write(fields []string) error {
+	c.rec.Reset()
+	if err := c.enc.Write(fields); err != nil {
+		return err
+	}
+	c.enc.Flush()
+	if err := c.enc.Error(); err != nil {
+		return err
+	}
+	record := bytes.TrimSuffix(c.rec.Bytes(), []byte("\n")) // encoding/csv's terminator
+	if _, err := c.out.Write(record); err != nil {
+		return err
+	}
+	_, err := c.out.WriteString("\r\n")
+	return err
+}
+
+// Close writes the header if no row did, and flushes.
+func (c *csvWriter) Close() error {
 	if err := c.writeHeader(); err != nil {
 		return err
 	}
-	c.w.Flush()
-	return c.w.Error()
+	return c.out.Flush()
 }
 
 // spreadsheetSafe prefixes a cell that a spreadsheet would read as a

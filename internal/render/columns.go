@@ -1,23 +1,25 @@
-package cli
+package render
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/czql/czql/api"
 )
 
-// column is one column of a table or CSV result.
+// column is one column of a result: of a table, vertical display or CSV.
 type column struct {
 	name     string   // the header: "Name", "Manager.Name", "Resources", "Cnt"
 	path     []string // the keys to follow in a row object
 	relation bool     // a relation sub-select, summarised as "3 Resources"
 }
 
-// resultColumns returns the columns of the result of the request body
-// (an *api.EntityQuery or *api.AggregateQuery): the selected fields, then
-// the relations; or the group fields, then the aggregates.
-func resultColumns(body any) []column {
+// columnsOf returns the columns of the result of the request body: the
+// fields of an entity query, then its relations; or the group fields of
+// an aggregate query, then its aggregates. Other bodies have none.
+func columnsOf(body api.Body) []column {
 	var cols []column
 	switch b := body.(type) {
 	case *api.EntityQuery:
@@ -38,13 +40,29 @@ func resultColumns(body any) []column {
 	return cols
 }
 
+// unionColumns returns the columns of the results of every body, each
+// name once, in the order they first appear.
+func unionColumns(bodies []api.Body) []column {
+	var cols []column
+	seen := map[string]bool{}
+	for _, body := range bodies {
+		for _, c := range columnsOf(body) {
+			if !seen[c.name] {
+				seen[c.name] = true
+				cols = append(cols, c)
+			}
+		}
+	}
+	return cols
+}
+
 // fieldColumn is the column of a plain or dotted field.
 func fieldColumn(name string) column {
 	return column{name: name, path: strings.Split(name, ".")}
 }
 
-// aggregateAlias is the key of an aggregate in the result rows: its alias,
-// or the API's default "<Function>_<FieldName>".
+// aggregateAlias is the key of an aggregate in the result rows: its
+// alias, or the API's default "<Function>_<FieldName>".
 func aggregateAlias(a api.FieldAggregation) string {
 	if a.Alias != "" {
 		return a.Alias
@@ -52,9 +70,32 @@ func aggregateAlias(a api.FieldAggregation) string {
 	return a.Function + "_" + a.FieldName
 }
 
+// rowCells decodes row and returns its cell text for each of cols.
+func rowCells(cols []column, row json.RawMessage) ([]string, error) {
+	m, err := decodeRow(row)
+	if err != nil {
+		return nil, fmt.Errorf("decoding a row: %w", err)
+	}
+	cells := make([]string, len(cols))
+	for i, c := range cols {
+		cells[i] = cellText(c, lookupPath(m, c.path))
+	}
+	return cells, nil
+}
+
+// decodeRow decodes a row object keeping numbers as written.
+func decodeRow(row json.RawMessage) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(row))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
 // lookupPath follows path through the nested objects of row and returns
-// the value found, or nil. Keys match exactly first, then without regard
-// to case, as the API's names do.
+// the value found, or nil. Each key is looked up with lookupFold.
 func lookupPath(row map[string]any, path []string) any {
 	var v any = row
 	for _, key := range path {
@@ -81,15 +122,4 @@ func lookupFold[V any](obj map[string]V, key string) V {
 	}
 	var zero V
 	return zero
-}
-
-// decodeRow decodes a row object keeping numbers as written.
-func decodeRow(row json.RawMessage) (map[string]any, error) {
-	dec := json.NewDecoder(strings.NewReader(string(row)))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		return nil, err
-	}
-	return m, nil
 }

@@ -1,11 +1,10 @@
-package repl
+package render
 
 import (
 	"bytes"
 	"encoding/json"
 
 	"github.com/czql/czql/api"
-	"github.com/czql/czql/internal/cli"
 )
 
 // Relation sub-selects (SELECT Name, (SELECT Name, Email FROM Resources)
@@ -14,9 +13,6 @@ import (
 // relation column shows their count ("2 Resources"); the table format
 // then lists the items under the row as an indented sub-table of the
 // relation's fields, and vertical display as "Resources[1].Name" lines.
-
-// nestIndent is how much further in a sub-table is than its parent row.
-const nestIndent = 2
 
 // relationsOf returns the relation sub-selects of the request body: those
 // of an entity query, none for any other body.
@@ -50,7 +46,7 @@ func relationItems(rels []api.Relation, row json.RawMessage) ([][]json.RawMessag
 	}
 	all := make([][]json.RawMessage, len(rels))
 	for i, rel := range rels {
-		items, err := itemsOf(cli.LookupFold(obj, rel.Name))
+		items, err := itemsOf(lookupFold(obj, rel.Name))
 		if err != nil {
 			return nil, err
 		}
@@ -80,30 +76,4 @@ func itemsOf(v json.RawMessage) ([]json.RawMessage, error) {
 		return result.Entities, err
 	}
 	return nil, nil
-}
-
-// nestedGrids returns the sub-tables of the items of each relation of
-// row that has any. They are labelled with the relation's name when body
-// has several relations.
-func nestedGrids(rels []api.Relation, row json.RawMessage) ([]nestedGrid, error) {
-	all, err := relationItems(rels, row)
-	if err != nil {
-		return nil, err
-	}
-	var nested []nestedGrid
-	for i, items := range all {
-		if len(items) == 0 {
-			continue
-		}
-		g, err := buildGrid(relationBody(rels[i]), items)
-		if err != nil {
-			return nil, err
-		}
-		label := ""
-		if len(rels) > 1 {
-			label = rels[i].Name
-		}
-		nested = append(nested, nestedGrid{label: label, grid: g})
-	}
-	return nested, nil
 }

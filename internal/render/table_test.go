@@ -1,9 +1,8 @@
-package repl
+package render
 
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/czql/czql/internal/render"
 	"strconv"
 	"strings"
 	"testing"
@@ -66,22 +65,15 @@ func goldenInput(t *testing.T, a *txtar.Archive) (*api.EntityQuery, []json.RawMe
 // renderKind renders rows as a "table" or "vertical" display width wide.
 func renderKind(t *testing.T, kind string, body api.Body, rows []json.RawMessage, width int) string {
 	t.Helper()
-	switch kind {
-	case "table":
-		text, err := renderTable(body, rows, width)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return text
-	case "vertical":
-		var b bytes.Buffer
-		if err := writeVertical(&b, body, rows, width); err != nil {
-			t.Fatal(err)
-		}
-		return b.String()
+	expanded := map[string]string{"table": "off", "vertical": "on"}[kind]
+	if expanded == "" {
+		t.Fatalf("unknown kind %q in widths", kind)
 	}
-	t.Fatalf("unknown kind %q in widths", kind)
-	return ""
+	var b bytes.Buffer
+	if err := WriteRows(&b, "table", body, rows, Options{Width: width, Expanded: expanded}); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 // checkLineWidths fails when a line of text is wider than width (0:
@@ -92,8 +84,24 @@ func checkLineWidths(t *testing.T, text string, width int) {
 		return
 	}
 	for line := range strings.Lines(text) {
-		if w := render.DisplayWidth(strings.TrimSuffix(line, "\n")); w > width {
+		if w := DisplayWidth(strings.TrimSuffix(line, "\n")); w > width {
 			t.Errorf("line %q is %d wide, more than %d", line, w, width)
 		}
+	}
+}
+
+func TestAlign(t *testing.T) {
+	got := Align([][]string{
+		{"FIELD", "TYPE", "LABEL"},
+		{"Name", "Text", "名前"},
+		{"Manager", "Reference → User", "bell\a"},
+		{"Short"},
+	})
+	want := "FIELD    TYPE              LABEL\n" +
+		"Name     Text              名前\n" +
+		"Manager  Reference → User  bell\\x07\n" +
+		"Short\n"
+	if got != want {
+		t.Errorf("Align:\n%s\nwant:\n%s", got, want)
 	}
 }

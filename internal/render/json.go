@@ -1,4 +1,4 @@
-package cli
+package render
 
 import (
 	"bytes"
@@ -16,8 +16,8 @@ type jsonWriter struct {
 	done bool
 }
 
-// writeRow appends row to the array.
-func (j *jsonWriter) writeRow(row json.RawMessage) error {
+// WriteRow appends row to the array.
+func (j *jsonWriter) WriteRow(row json.RawMessage) error {
 	j.buf.Reset()
 	if j.n == 0 {
 		j.buf.WriteString("[\n  ")
@@ -32,8 +32,8 @@ func (j *jsonWriter) writeRow(row json.RawMessage) error {
 	return err
 }
 
-// close ends the array ("[]" when there was no row).
-func (j *jsonWriter) close() error {
+// Close ends the array ("[]" when there was no row).
+func (j *jsonWriter) Close() error {
 	if j.done {
 		return nil
 	}
@@ -54,8 +54,8 @@ type jsonlWriter struct {
 	buf bytes.Buffer
 }
 
-// writeRow writes row on a line of its own.
-func (j *jsonlWriter) writeRow(row json.RawMessage) error {
+// WriteRow writes row on a line of its own.
+func (j *jsonlWriter) WriteRow(row json.RawMessage) error {
 	j.buf.Reset()
 	if err := json.Compact(&j.buf, row); err != nil {
 		return err
@@ -65,5 +65,5 @@ func (j *jsonlWriter) writeRow(row json.RawMessage) error {
 	return err
 }
 
-// close does nothing: every row is already written.
-func (j *jsonlWriter) close() error { return nil }
+// Close does nothing: every row is already written.
+func (j *jsonlWriter) Close() error { return nil }
