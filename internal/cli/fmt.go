@@ -9,6 +9,7 @@ import (
 
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/format"
+	"github.com/czql/czql/internal/frontend"
 )
 
 // fmtFlags are the flags of `czql fmt`.
@@ -199,7 +200,7 @@ func fmtInput(e *env, f *fmtFlags, in *input) (int, bool) {
 		}
 	}
 	if f.write && in.path != "" {
-		if err := writeFileAtomic(in.path, out); err != nil {
+		if err := frontend.RewriteFile(in.path, out); err != nil {
 			e.errorf("%v", err)
 			return ExitUsage, true
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 )
 
@@ -65,7 +66,7 @@ func fetchMetadata(e *env, conn *connection, path string) (*metadata.Metadata, e
 	if err := md.WriteCache(&buf); err != nil {
 		return nil, &fetchError{"encoding the cache", ExitUsage, err}
 	}
-	if err := createFileAtomic(path, buf.Bytes(), 0o600); err != nil {
+	if err := frontend.CreateFile(path, buf.Bytes(), 0o600); err != nil {
 		return nil, &fetchError{"writing the cache", ExitUsage, err}
 	}
 	return md, nil

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/czql/czql/api"
 	"io"
-	"os"
 
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
@@ -103,13 +102,6 @@ func RowCells(body api.Body, row json.RawMessage) ([]string, error) {
 // PageSize is the size of the first page of a translated request body: its
 // LIMIT, or the API's default of 100.
 func PageSize(body api.Body) int { return pageSize(body) }
-
-// ReplaceFile writes data to path with permission perm so that readers see
-// the old contents or the new ones, never a part (see replaceFile): the
-// REPL's history compaction uses it.
-func ReplaceFile(path string, data []byte, perm os.FileMode) error {
-	return replaceFile(path, data, perm)
-}
 
 // LookupFold returns obj[key], matching the key without regard to case
 // when there is no exact match, as `czql run` reads the API's rows.
