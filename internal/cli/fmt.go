@@ -180,7 +180,7 @@ func fmtFile(e *env, f *fmtFlags, path string) (int, bool) {
 func fmtInput(e *env, f *fmtFlags, in *input) (int, bool) {
 	out, diags := format.Source(in.name, in.text)
 	if diags.HasErrors() {
-		return writeDiags(e, in, errorsOnly(diags)), false
+		return frontend.WriteDiags(e.stderr, in.name, in.text, errorsOnly(diags)), false
 	}
 	changed := !bytes.Equal(out, in.text)
 	if f.printing() {

@@ -7,9 +7,7 @@ import (
 	"github.com/czql/czql/api"
 	"io"
 
-	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
-	"github.com/czql/czql/translate"
 )
 
 // This file is the small exported surface that czql-repl (internal/repl)
@@ -18,28 +16,6 @@ import (
 // ResultFormats lists the result formats of `czql run`: table, json,
 // jsonl and csv.
 func ResultFormats() []string { return append([]string(nil), resultFormats...) }
-
-// Prepare parses, validates against md (when not nil) and translates the
-// statements of text, as `czql run` does. Diagnostics go to stderr with
-// source snippets; when any is an error nothing is returned and the code
-// is [ExitErrors].
-func Prepare(ctx context.Context, stderr io.Writer, name string, text []byte, md *metadata.Metadata) ([]*translate.Request, int) {
-	e := &env{ctx: ctx, stdout: stderr, stderr: stderr}
-	return prepare(e, &input{name: name, text: text}, md, &translate.Options{Source: text})
-}
-
-// TranslateJSON returns the JSON requests of the statements of text, as
-// `czql translate` prints them, or reports the diagnostics on stderr.
-func TranslateJSON(ctx context.Context, stderr io.Writer, name string, text []byte, md *metadata.Metadata) ([]byte, int) {
-	e := &env{ctx: ctx, stdout: stderr, stderr: stderr}
-	return translateInput(e, &input{name: name, text: text}, md, &translate.Options{Source: text}, false)
-}
-
-// WriteDiags writes l with source snippets from text to w, as the
-// commands do, and returns [ExitErrors] when l holds an error.
-func WriteDiags(w io.Writer, name string, text []byte, l diag.List) int {
-	return writeDiags(&env{stderr: w}, &input{name: name, text: text}, l)
-}
 
 // ReportError writes err as `czql run` reports API and network failures
 // and returns its exit code.

@@ -2,10 +2,9 @@ package cli
 
 import (
 	"github.com/czql/czql"
-	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 	"github.com/czql/czql/translate"
-	"github.com/czql/czql/validate"
 )
 
 // translateFlags are the flags of `czql translate`.
@@ -117,19 +116,7 @@ func translateInput(e *env, in *input, md *metadata.Metadata, opts *translate.Op
 	if code != ExitOK {
 		return nil, code
 	}
-	items := make([]any, 0, len(reqs))
-	for _, req := range reqs {
-		if bodyOnly {
-			items = append(items, req.Body)
-		} else {
-			items = append(items, req.BulkItem())
-		}
-	}
-	var v any = items
-	if len(items) == 1 {
-		v = items[0]
-	}
-	out, err := marshalJSON(v)
+	out, err := frontend.RequestsJSON(reqs, bodyOnly)
 	if err != nil {
 		e.errorf("encoding JSON: %v", err)
 		return nil, ExitErrors
@@ -148,32 +135,4 @@ func pipelineOptions(md *metadata.Metadata, opts *translate.Options) []czql.Opti
 		o = append(o, czql.WithConditionText())
 	}
 	return o
-}
-
-// withoutCheckInfos drops the infos of validation rules (such as a
-// missing LIMIT): translate and run leave them to lint.
-func withoutCheckInfos(diags diag.List) diag.List {
-	out := diags[:0:0]
-	for _, d := range diags {
-		if d.Severity == diag.Info && validationCodes[d.Code] {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-// validationCodes are the codes of validate's rules.
-var validationCodes = func() map[string]bool {
-	m := map[string]bool{}
-	for _, r := range validate.DefaultRules() {
-		m[r.Name] = true
-	}
-	return m
-}()
-
-// noStatements is the diagnostic for an input without any statement.
-func noStatements(in *input) diag.Diagnostic {
-	src := diag.NewSource(in.name, in.text)
-	return diag.Diagnostic{Severity: diag.Warning, Code: "no-statements", Range: src.Range(0, 0), Message: "no statement to translate"}
 }

@@ -45,6 +45,10 @@ func interactive(f *flags, stdout, stderr io.Writer, getenv func(string) string)
 // \quit.
 func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string) string) int {
 	ctx := context.Background()
+	project, ok := loadProject(stderr)
+	if !ok {
+		return ExitUsage
+	}
 	conn, code := cli.Connect(ctx, cli.ConnectOptions{
 		Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
 		AskPassword:   func() (string, error) { return t.ReadPassword(passwordPrompt(getenv)) },
@@ -58,7 +62,7 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Progress: true,
 		Width:   tableWidth(t, stdout),
-		Refresh: conn.RefreshMetadata,
+		Refresh: conn.RefreshMetadata, Project: project,
 	})
 	defer s.Close()
 	go complete.Prepare(s.Metadata()) // ready before the first keystroke needs it

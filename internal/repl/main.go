@@ -57,6 +57,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if f == nil {
 		return code
 	}
+	project, ok := loadProject(stderr)
+	if !ok {
+		return ExitUsage
+	}
 	in := bufio.NewReader(stdin) // shared: --password-stdin takes its first line
 	conn, code := cli.Connect(ctx, cli.ConnectOptions{
 		Stdin: in, Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
@@ -69,7 +73,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	s := NewSession(Config{
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Width: scriptWidth(stdout, getenv),
-		Refresh: conn.RefreshMetadata,
+		Refresh: conn.RefreshMetadata, Project: project,
 	})
 	return finish(s, s.RunScript(ctx, in), stderr)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/format"
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 )
 
@@ -87,10 +88,15 @@ func relationsText(ent *metadata.Entity) string {
 }
 
 // metaTranslate shows the JSON request of the query arg.
-func (s *Session) metaTranslate(ctx context.Context, arg string) {
-	out, code := cli.TranslateJSON(ctx, s.cfg.Stderr, stdinName, []byte(arg), s.Metadata())
-	if code != cli.ExitOK {
+func (s *Session) metaTranslate(_ context.Context, arg string) {
+	reqs, code := s.prepare(arg)
+	if code != frontend.ExitOK {
 		s.failed = true
+		return
+	}
+	out, err := frontend.RequestsJSON(reqs, false)
+	if err != nil {
+		s.errorf("encoding JSON: %v", err)
 		return
 	}
 	s.write(string(out))
@@ -101,7 +107,7 @@ func (s *Session) metaFmt(_ context.Context, arg string) {
 	out, diags := format.Source(stdinName, []byte(arg))
 	if out == nil {
 		s.failed = true
-		cli.WriteDiags(s.cfg.Stderr, stdinName, []byte(arg), diags)
+		frontend.WriteDiags(s.cfg.Stderr, stdinName, []byte(arg), diags)
 		return
 	}
 	s.write(string(out))
