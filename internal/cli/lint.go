@@ -275,7 +275,7 @@ func (l *linter) metadataFor(cfg *czql.Config) (*metadata.Metadata, int) {
 		if l.f.verbose {
 			fmt.Fprintf(l.e.stderr, "czql: metadata: %s (from %s)\n", cfg.Metadata, cfg.Path)
 		}
-		md, code := loadMetadataFile(l.e, cfg.Metadata, "")
+		md, code := frontend.LoadMetadataFile(l.e.stderr, cfg.Metadata, "")
 		if code == ExitOK {
 			l.byCfg[cfg.Metadata] = md
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"github.com/czql/czql/api"
@@ -11,17 +10,11 @@ import (
 )
 
 // This file is the small exported surface that czql-repl (internal/repl)
-// reuses: the connection and result rendering of `czql run`.
+// reuses: the result rendering of `czql run`.
 
 // ResultFormats lists the result formats of `czql run`: table, json,
 // jsonl and csv.
 func ResultFormats() []string { return append([]string(nil), resultFormats...) }
-
-// ReportError writes err as `czql run` reports API and network failures
-// and returns its exit code.
-func ReportError(stderr io.Writer, err error) int {
-	return exitForError(&env{ctx: context.Background(), stderr: stderr}, err)
-}
 
 // EntityFields describes the fields of ent as `czql metadata show
 // --entity` does: name, type, label and flags, aligned.

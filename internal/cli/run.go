@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/translate"
 )
 
@@ -98,16 +99,15 @@ func runRun(e *env, fs *flagSet, f *runFlags, args []string) int {
 	if code != ExitOK {
 		return code
 	}
-	conn, code := connect(e, connFlags{passwordStdin: f.passwordStdin, debug: f.debug})
+	conn, code := frontend.Connect(e.ctx, frontend.ConnectOptions{
+		Stdin: e.stdin, Stderr: e.stderr, Getenv: e.getenv,
+		MetadataPath: f.metadata, PasswordStdin: f.passwordStdin, Debug: f.debug,
+	})
 	if code != ExitOK {
 		return code
 	}
-	defer conn.close()
-	md, code := runMetadata(e, f.metadata, conn)
-	if code != ExitOK {
-		return code
-	}
-	reqs, code := prepare(e, in, md, &translate.Options{Params: params, Source: in.text})
+	defer conn.Close()
+	reqs, code := prepare(e, in, conn.Metadata, &translate.Options{Params: params, Source: in.text})
 	if code != ExitOK {
 		return code
 	}

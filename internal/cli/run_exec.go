@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/translate"
 )
 
@@ -22,7 +21,7 @@ const defaultPageSize = 100
 // of the statements' arrays of rows, csv one table whose first column,
 // "statement", numbers the statements and whose other columns are those
 // of every statement (cells a statement lacks are empty).
-func execute(e *env, conn *connection, reqs []*translate.Request, f *runFlags) int {
+func execute(e *env, conn *frontend.Conn, reqs []*translate.Request, f *runFlags) int {
 	several := len(reqs) > 1
 	var shared *csvWriter
 	if several && f.format == formatCSV {
@@ -89,12 +88,12 @@ func unionColumns(reqs []*translate.Request) []column {
 // runRequest sends one request and writes its rows with w: the first
 // page, or with --all every page up to --max-rows. A note on standard
 // error says when rows were left out.
-func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags, w rowWriter) int {
+func runRequest(e *env, conn *frontend.Conn, req *translate.Request, f *runFlags, w rowWriter) int {
 	limit := pageSize(req.Body)
 	if f.all {
 		limit = f.maxRows
 	}
-	n, more, err := copyRows(e.ctx, conn.client, req.Body, limit, w)
+	n, more, err := copyRows(e.ctx, conn.Client, req.Body, limit, w)
 	if err != nil { // a table or CSV header alone would look like an empty result
 		return exitForError(e, err)
 	}
@@ -151,41 +150,14 @@ func pageSize(body api.Body) int {
 	return defaultPageSize
 }
 
-// exitForError reports err and returns its exit code: [ExitInterrupted]
-// when cancelled, [ExitErrors] when the API answered with an error body
-// ("query rejected: InvalidField: … (reference …)"), [ExitUsage] for
-// network failures, server errors without a body and output failures.
+// exitForError reports err and returns its exit code: [ExitUsage] for a
+// failure to write the result, else as [frontend.ReportError] reports the
+// failures of the API and the network.
 func exitForError(e *env, err error) int {
-	var apiErr *client.Error
 	var werr *writeError
-	switch {
-	case errors.Is(err, context.Canceled):
-		return ExitInterrupted
-	case errors.As(err, &werr):
+	if errors.As(err, &werr) {
 		e.errorf("writing the result: %v", werr.err)
 		return ExitUsage
-	case errors.As(err, &apiErr) && apiErr.Code != "":
-		e.errorf("query rejected: %s", apiErrorText(apiErr))
-		return ExitErrors
-	case errors.As(err, &apiErr) && apiErr.StatusCode < http.StatusInternalServerError:
-		e.errorf("%v", apiErr)
-		return ExitErrors
 	}
-	e.errorf("%v", connectionText(err))
-	return ExitUsage
-}
-
-// connectionText describes a network failure. An error that wraps io.EOF
-// (the server closed the connection) says so instead of printing "EOF"
-// alone, or nothing.
-func connectionText(err error) string {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Sprintf("the connection was closed before the answer was complete (%v)", err)
-	}
-	return err.Error()
-}
-
-// apiErrorText formats an API error body as "Code: message (reference id)".
-func apiErrorText(err *client.Error) string {
-	return (&api.ErrorBody{ErrorCode: err.Code, Message: err.Message, ReferenceID: err.ReferenceID}).Error()
+	return frontend.ReportError(e.stderr, err)
 }

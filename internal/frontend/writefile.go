@@ -241,9 +241,9 @@ func fileMode(fi fs.FileInfo) fs.FileMode {
 	return fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 }
 
-// CreateFile writes data to path with permission perm, creating its
+// createFile writes data to path with permission perm, creating its
 // directory (0700) as needed (see [ReplaceFile]).
-func CreateFile(path string, data []byte, perm os.FileMode) error {
+func createFile(path string, data []byte, perm os.FileMode) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}

@@ -8,10 +8,10 @@ import (
 
 func TestCreateFileCreatesAndReplaces(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "czql", "metadata", "h_u.cache")
-	if err := CreateFile(path, []byte("one"), 0o600); err != nil {
+	if err := createFile(path, []byte("one"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := CreateFile(path, []byte("two"), 0o600); err != nil {
+	if err := createFile(path, []byte("two"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -33,7 +33,7 @@ func TestCreateFileKeepsTheOldFileOnFailure(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(path, "old"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := CreateFile(path, []byte("new"), 0o600); err == nil {
+	if err := createFile(path, []byte("new"), 0o600); err == nil {
 		t.Fatal("replacing a non-empty directory succeeded")
 	}
 	if _, err := os.Stat(filepath.Join(path, "old")); err != nil {

@@ -12,7 +12,7 @@ import (
 
 	prompt "github.com/c-bata/go-prompt"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/repl/complete"
 	"github.com/czql/czql/internal/tty"
 )
@@ -49,12 +49,12 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 	if !ok {
 		return ExitUsage
 	}
-	conn, code := cli.Connect(ctx, cli.ConnectOptions{
+	conn, code := frontend.Connect(ctx, frontend.ConnectOptions{
 		Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
 		AskPassword:   func() (string, error) { return t.ReadPassword(passwordPrompt(getenv)) },
 		DeferMetadata: true,
 	})
-	if code != cli.ExitOK {
+	if code != frontend.ExitOK {
 		return ExitUsage
 	}
 	defer conn.Close()

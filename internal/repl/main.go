@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/tty"
 )
 
@@ -62,11 +63,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return ExitUsage
 	}
 	in := bufio.NewReader(stdin) // shared: --password-stdin takes its first line
-	conn, code := cli.Connect(ctx, cli.ConnectOptions{
+	conn, code := frontend.Connect(ctx, frontend.ConnectOptions{
 		Stdin: in, Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
 		PasswordStdin: f.passwordStdin,
 	})
-	if code != cli.ExitOK {
+	if code != frontend.ExitOK {
 		return ExitUsage
 	}
 	defer conn.Close()

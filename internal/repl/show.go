@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 )
 
 // showPage fetches and prints up to limit rows of the pending result (0
@@ -30,7 +31,7 @@ func (s *Session) showPage(ctx context.Context, limit int) bool {
 	counter.clear()
 	if err != nil {
 		s.failed = true
-		cli.ReportError(s.cfg.Stderr, err)
+		frontend.ReportError(s.cfg.Stderr, err)
 		s.dropPager()
 		return false
 	}
