@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"github.com/czql/czql/api"
 	"io"
-
-	"github.com/czql/czql/metadata"
 )
 
 // This file is the small exported surface that czql-repl (internal/repl)
@@ -15,10 +13,6 @@ import (
 // ResultFormats lists the result formats of `czql run`: table, json,
 // jsonl and csv.
 func ResultFormats() []string { return append([]string(nil), resultFormats...) }
-
-// EntityFields describes the fields of ent as `czql metadata show
-// --entity` does: name, type, label and flags, aligned.
-func EntityFields(ent *metadata.Entity) string { return entityFields(ent) }
 
 // RowWriter renders the rows of one result in one of [ResultFormats].
 type RowWriter interface {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/format"
-	"github.com/czql/czql/internal/cli"
 	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 )
@@ -64,7 +63,7 @@ func (s *Session) metaDescribe(_ context.Context, arg string) {
 		}
 		return
 	}
-	s.write(cli.EntityFields(ent) + relationsText(ent))
+	s.write(frontend.EntityFields(ent) + relationsText(ent))
 }
 
 // relationsText lists the relations of ent: name, related entity and
