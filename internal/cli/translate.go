@@ -80,24 +80,18 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 	if f.reverse {
 		return reverse(e, in)
 	}
-	var md *metadata.Metadata
-	mdPath := f.metadata
-	if mdPath == "" {
-		cfg, code := newConfigs(e, "").forInput(in)
-		if code != ExitOK {
-			return code
-		}
-		if cfg != nil {
-			mdPath = cfg.Metadata
-		}
+	cfg, code := newConfigs(e, "").forInput(in)
+	if code != ExitOK {
+		return code
 	}
-	if mdPath != "" {
+	var md *metadata.Metadata
+	if mdPath := configuredMetadata(f.metadata, cfg); mdPath != "" {
 		if md, err = metadata.Load(mdPath); err != nil {
 			e.errorf("loading metadata: %v", err)
 			return ExitUsage
 		}
 	}
-	out, code := translateInput(e, in, md, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
+	out, code := translateInput(e, in, md, cfg, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
 	if code != ExitOK {
 		return code
 	}
@@ -106,13 +100,14 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 
 // translateInput parses and translates every statement of in and returns
 // the JSON to print (an object for one statement, an array for several or
-// none), through the library's one pipeline
-// (czql.TranslateFile): with metadata md each statement is validated
-// first and translated with canonical names, and czql:ignore comments
-// apply as in lint. Diagnostics are written to standard error; when any is
-// an error, no JSON is returned and the code is [ExitErrors].
-func translateInput(e *env, in *input, md *metadata.Metadata, opts *translate.Options, bodyOnly bool) ([]byte, int) {
-	reqs, code := prepare(e, in, md, opts)
+// none), through the library's one pipeline (czql.TranslateFile): with
+// metadata md each statement is validated first and translated with
+// canonical names, and the rules of the project configuration cfg (nil
+// for none) and czql:ignore comments apply as in lint. Diagnostics are
+// written to standard error; when any is an error, no JSON is returned
+// and the code is [ExitErrors].
+func translateInput(e *env, in *input, md *metadata.Metadata, cfg *czql.Config, opts *translate.Options, bodyOnly bool) ([]byte, int) {
+	reqs, code := prepare(e, in, md, cfg, opts)
 	if code != ExitOK {
 		return nil, code
 	}
