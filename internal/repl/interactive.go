@@ -45,12 +45,12 @@ func interactive(f *flags, stdout, stderr io.Writer, getenv func(string) string)
 // \quit.
 func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string) string) int {
 	ctx := context.Background()
-	project, ok := loadProject(stderr)
+	project, ok := loadProject(f.config, stderr)
 	if !ok {
 		return ExitUsage
 	}
 	conn, code := frontend.Connect(ctx, frontend.ConnectOptions{
-		Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
+		Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadataPath(project),
 		AskPassword:   func() (string, error) { return t.ReadPassword(passwordPrompt(getenv)) },
 		DeferMetadata: true,
 	})
