@@ -58,9 +58,16 @@ var depRules = map[string]depRule{
 	// it, so it never reaches a binary.
 	"internal/grammar": {ours: []string{"lexer", "ast", "diag"}},
 	// The commands go through the library (the root package) for the one
-	// pipeline of parse, check and translate.
-	"internal/cli":  {ours: []string{".", "LIBS", "internal/render"}, net: true, exec: true},
-	"internal/repl": {ours: []string{".", "LIBS", "internal/cli", "internal/render", "internal/repl/complete", "internal/tty"}, net: true, exec: true},
+	// pipeline of parse, check and translate; czql and czql-repl share
+	// internal/frontend and internal/render, and the REPL does not import
+	// internal/cli.
+	"internal/cli":  {ours: []string{".", "LIBS", "internal/frontend", "internal/render"}, net: true, exec: true},
+	"internal/repl": {ours: []string{".", "LIBS", "internal/frontend", "internal/render", "internal/repl/complete", "internal/tty"}, net: true, exec: true},
+	// internal/frontend is the plumbing czql and czql-repl share: exit
+	// codes, connecting (to CZQL_URL or the embedded sandbox), the
+	// metadata and its cache, reporting errors and diagnostics, replacing
+	// files safely. It runs no program.
+	"internal/frontend": {ours: []string{".", "api", "client", "diag", "metadata", "sandbox", "translate", "validate", "internal/render"}, net: true},
 	// internal/repl/complete computes the REPL's completions from the
 	// lexer and a partial parse; it is pure (no I/O).
 	"internal/repl/complete": {ours: []string{"lexer", "parser", "ast", "metadata", "diag", "format"}},

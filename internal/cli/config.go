@@ -55,3 +55,13 @@ func (c *configs) forInput(in *input) (*czql.Config, int) {
 	c.byPath[path] = cfg
 	return cfg, ExitOK
 }
+
+// configuredMetadata is the metadata file named by the --metadata flag
+// (flagPath), else by the configuration cfg (nil for none); "" when
+// neither names one, and the environment and the cache decide.
+func configuredMetadata(flagPath string, cfg *czql.Config) string {
+	if flagPath == "" && cfg != nil {
+		return cfg.Metadata
+	}
+	return flagPath
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/format"
+	"github.com/czql/czql/internal/frontend"
 )
 
 // fmtFlags are the flags of `czql fmt`.
@@ -185,7 +186,7 @@ func fmtInput(e *env, f *fmtFlags, in *input) (int, bool) {
 	}
 	out, diags := format.Source(in.name, in.text)
 	if diags.HasErrors() {
-		return writeDiags(e, in, errorsOnly(diags)), false
+		return frontend.WriteDiags(e.stderr, in.name, in.text, errorsOnly(diags)), false
 	}
 	changed := !bytes.Equal(out, in.text)
 	if f.printing() {
@@ -205,7 +206,7 @@ func fmtInput(e *env, f *fmtFlags, in *input) (int, bool) {
 		}
 	}
 	if f.write && in.path != "" {
-		if err := writeFileAtomic(in.path, out); err != nil {
+		if err := frontend.RewriteFile(in.path, out); err != nil {
 			e.errorf("%v", err)
 			return ExitUsage, true
 		}
@@ -225,7 +226,7 @@ func fmtStream(e *env, f *fmtFlags, in *input) (int, bool) {
 	diags, err := format.WriteSource(w, in.name, in.text)
 	switch {
 	case diags.HasErrors():
-		return writeDiags(e, in, errorsOnly(diags)), false
+		return frontend.WriteDiags(e.stderr, in.name, in.text, errorsOnly(diags)), false
 	case err != nil:
 		e.errorf("writing output: %v", err)
 		return ExitUsage, false

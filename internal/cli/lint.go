@@ -6,6 +6,7 @@ import (
 
 	"github.com/czql/czql"
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 )
 
@@ -222,7 +223,7 @@ func (l *linter) lint(in *input) int {
 	r := &lintResult{in: in, src: diag.NewSource(in.name, in.text), diags: l.check(in.name, in.text), cfg: cfg}
 	l.results = append(l.results, r)
 	if l.f.format == "text" {
-		writeDiags(l.e, in, r.diags)
+		frontend.WriteDiags(l.e.stderr, in.name, in.text, r.diags)
 	}
 	return code
 }
@@ -274,7 +275,7 @@ func (l *linter) metadataFor(cfg *czql.Config) (*metadata.Metadata, int) {
 		if l.f.verbose {
 			fmt.Fprintf(l.e.stderr, "czql: metadata: %s (from %s)\n", cfg.Metadata, cfg.Path)
 		}
-		md, code := loadMetadataFile(l.e, cfg.Metadata, "")
+		md, code := frontend.LoadMetadataFile(l.e.stderr, cfg.Metadata, "")
 		if code == ExitOK {
 			l.byCfg[cfg.Metadata] = md
 		}

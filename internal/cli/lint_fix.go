@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/parser"
 )
 
@@ -26,7 +27,7 @@ func (l *linter) fixInput(in *input) (*input, int) {
 	case err != nil:
 		l.e.errorf("not fixing %s: %v", in.name, err)
 	case n > 0 && in.path != "":
-		if err := writeFileAtomic(in.path, fixed); err != nil {
+		if err := frontend.RewriteFile(in.path, fixed); err != nil {
 			l.e.errorf("%v", err)
 			return in, ExitUsage
 		}

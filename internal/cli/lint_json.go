@@ -2,6 +2,7 @@ package cli
 
 import (
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/frontend"
 )
 
 // lintJSONVersion is the version of lint's JSON report. It changes only
@@ -64,7 +65,7 @@ func (l *linter) writeJSON() int {
 		}
 		rep.Files = append(rep.Files, f)
 	}
-	out, err := marshalJSON(rep)
+	out, err := frontend.MarshalJSON(rep)
 	if err != nil {
 		l.e.errorf("encoding JSON: %v", err)
 		return ExitUsage

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 )
 
@@ -28,7 +28,7 @@ func loadLintMetadata(e *env, flagPath string, verbose bool) (*metadata.Metadata
 	if path != "" && verbose {
 		fmt.Fprintf(e.stderr, "czql: metadata: %s\n", path)
 	}
-	return loadMetadataFile(e, path, note)
+	return frontend.LoadMetadataFile(e.stderr, path, note)
 }
 
 // cachedMetadata returns the metadata cache file and the note to write
@@ -38,12 +38,11 @@ func loadLintMetadata(e *env, flagPath string, verbose bool) (*metadata.Metadata
 // CZQL_URL it is the most recently written cache file, which is named on
 // standard error, since it may be any organisation's.
 func cachedMetadata(e *env) (string, string) {
-	p := metadataCachePath(e)
-	if p != "" && fileExists(p) {
+	if p := frontend.CachedMetadataFile(e.lookupEnv); p != "" {
 		return p, ""
 	}
 	if e.lookupEnv("CZQL_URL") != "" {
-		host, user := cacheIdentity(e)
+		host, user := frontend.CacheIdentity(e.lookupEnv)
 		return "", fmt.Sprintf("czql: no metadata cache for %s as %s: checking syntax only (run czql metadata fetch, or use --metadata FILE)", host, user)
 	}
 	newest := newestCache(e)
@@ -56,7 +55,7 @@ func cachedMetadata(e *env) (string, string) {
 // newestCache returns the most recently written file of
 // USERCACHE/czql/metadata/, or "".
 func newestCache(e *env) string {
-	base := userCacheDir(e)
+	base := frontend.UserCacheDir(e.lookupEnv)
 	if base == "" {
 		return ""
 	}
@@ -75,22 +74,4 @@ func newestCache(e *env) string {
 		}
 	}
 	return newest
-}
-
-// userCacheDir is os.UserCacheDir read through the command's environment
-// on the systems where it depends on XDG_CACHE_HOME and HOME; "" when it
-// is unknown.
-func userCacheDir(e *env) string {
-	switch runtime.GOOS {
-	case "windows", "darwin", "ios", "plan9":
-		dir, _ := os.UserCacheDir()
-		return dir
-	}
-	if dir := e.lookupEnv("XDG_CACHE_HOME"); filepath.IsAbs(dir) {
-		return dir
-	}
-	if home := e.lookupEnv("HOME"); home != "" {
-		return filepath.Join(home, ".cache")
-	}
-	return ""
 }

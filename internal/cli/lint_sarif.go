@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/frontend"
 )
 
 // The constants of the SARIF report.
@@ -111,7 +112,7 @@ func sarifLevel(s diag.Severity) string {
 
 // writeSARIF writes the SARIF log of every input to standard output.
 func (l *linter) writeSARIF() int {
-	out, err := marshalJSON(buildSARIF(l.results))
+	out, err := frontend.MarshalJSON(buildSARIF(l.results))
 	if err != nil {
 		l.e.errorf("encoding SARIF: %v", err)
 		return ExitUsage

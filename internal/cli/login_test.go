@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"io"
 	"strings"
 	"testing"
 )
@@ -40,26 +39,6 @@ func TestLoginFailureIsReportedOnce(t *testing.T) {
 		}
 	}
 }
-
-// TestConnectionClosedIsDescribed checks that an error wrapping io.EOF is
-// described rather than printed as "EOF" or not at all.
-func TestConnectionClosedIsDescribed(t *testing.T) {
-	var stderr bytes.Buffer
-	e := &env{ctx: context.Background(), stderr: &stderr}
-	if code := exitForError(e, wrapEOF{}); code != ExitUsage {
-		t.Errorf("exit code %d, want %d", code, ExitUsage)
-	}
-	if !strings.Contains(stderr.String(), "the connection was closed before the answer was complete") {
-		t.Errorf("stderr: %q", stderr.String())
-	}
-}
-
-// wrapEOF is an error that wraps io.EOF, as net/http returns for a
-// dropped connection.
-type wrapEOF struct{}
-
-func (wrapEOF) Error() string { return `Post "http://127.0.0.1/x": EOF` }
-func (wrapEOF) Unwrap() error { return io.EOF }
 
 // TestSeveralStatementsOneDocument checks that run writes one valid JSON
 // document and one CSV table for several statements.

@@ -7,14 +7,16 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+
+	"github.com/czql/czql/internal/frontend"
 )
 
-// The exit codes of the czql command.
+// The exit codes of the czql command, those of package frontend.
 const (
-	ExitOK          = 0   // done, no errors
-	ExitErrors      = 1   // errors found, or files that need formatting under --check
-	ExitUsage       = 2   // could not run: bad usage, unreadable file
-	ExitInterrupted = 130 // interrupted (SIGINT)
+	ExitOK          = frontend.ExitOK          // done, no errors
+	ExitErrors      = frontend.ExitErrors      // errors found, or files that need formatting under --check
+	ExitUsage       = frontend.ExitUsage       // could not run: bad usage, unreadable file
+	ExitInterrupted = frontend.ExitInterrupted // interrupted (SIGINT)
 )
 
 // command is one czql subcommand.

@@ -1,6 +1,10 @@
 package cli
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/czql/czql/internal/frontend"
+)
 
 // metadataFlags are the flags of `czql metadata`.
 type metadataFlags struct {
@@ -58,7 +62,7 @@ func runMetadataCmd(e *env, f *metadataFlags, args []string) int {
 	if f.entity != "" && args[0] != "show" {
 		return usageError(e, "metadata", "--entity goes with show")
 	}
-	path := metadataCachePath(e)
+	path := frontend.MetadataCachePath(e.lookupEnv)
 	if path == "" {
 		e.errorf("no user cache directory (set HOME or XDG_CACHE_HOME)")
 		return ExitUsage

@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 	"time"
 
-	"github.com/czql/czql/internal/render"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 )
 
@@ -35,7 +34,7 @@ func metadataShow(e *env, f *metadataFlags, path string) int {
 		}
 		return ExitErrors
 	}
-	return writeOut(e, []byte(entityFields(ent)))
+	return writeOut(e, []byte(frontend.EntityFields(ent)))
 }
 
 // cacheSummary describes the cache: where it is, where and when it was
@@ -50,41 +49,6 @@ func cacheSummary(md *metadata.Metadata, path string) string {
 		host = "unknown"
 	}
 	return fmt.Sprintf("path:     %s\nhost:     %s\nfetched:  %s\nentities: %d\n", path, host, fetched, len(md.Entities()))
-}
-
-// entityFields lists the fields of ent, inherited ones included: name,
-// type (with the referenced entities), label and flags, aligned.
-func entityFields(ent *metadata.Entity) string {
-	rows := [][]string{{"FIELD", "TYPE", "LABEL", "FLAGS"}}
-	for _, fd := range ent.AllFields() {
-		typ := string(fd.Type)
-		if len(fd.ReferencedEntities) > 0 {
-			typ += " → " + strings.Join(fd.ReferencedEntities, "|")
-		}
-		rows = append(rows, []string{fd.Name, typ, fd.Label, fieldFlagText(fd)})
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%d fields)\n", ent.TypeName, len(rows)-1)
-	b.WriteString(render.Align(rows))
-	return b.String()
-}
-
-// fieldFlagText lists a field's properties that matter when writing
-// queries.
-func fieldFlagText(fd *metadata.Field) string {
-	var flags []string
-	for _, fl := range []struct {
-		on   bool
-		name string
-	}{
-		{fd.Custom, "custom"}, {fd.Calculated, "calculated"}, {fd.System, "system"},
-		{!fd.Filterable, "not-filterable"}, {!fd.Sortable, "not-sortable"}, {fd.Nullable, "nullable"},
-	} {
-		if fl.on {
-			flags = append(flags, fl.name)
-		}
-	}
-	return strings.Join(flags, ",")
 }
 
 // metadataClear removes the cache file.

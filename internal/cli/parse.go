@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/parser"
 )
 
@@ -60,7 +61,7 @@ func runParse(e *env, fs *flagSet, f *parseFlags, args []string) int {
 	if diags.HasErrors() {
 		code = ExitErrors
 	}
-	writeDiags(e, in, diags)
+	frontend.WriteDiags(e.stderr, in.name, in.text, diags)
 	return worst(code, writeOut(e, []byte(ast.Sprint(file, f.ranges))))
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/czql/czql/format"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/translate"
 )
 
@@ -12,7 +13,7 @@ import (
 // by ";" and separated by a blank line, like a formatted .czql file.
 func reverse(e *env, in *input) int {
 	queries, diags := translate.FromJSON(in.text)
-	if code := writeDiags(e, in, diags); code != ExitOK {
+	if code := frontend.WriteDiags(e.stderr, in.name, in.text, diags); code != ExitOK {
 		return code
 	}
 	var b strings.Builder

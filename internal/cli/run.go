@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/render"
 	"github.com/czql/czql/translate"
 )
@@ -20,6 +21,7 @@ type runFlags struct {
 	maxRows       int
 	params        stringList
 	metadata      string
+	config        string
 	debug         bool
 	passwordStdin bool
 }
@@ -29,7 +31,7 @@ func runQueryCommand() *command {
 	return &command{
 		name:    "run",
 		summary: "run queries against the API (or the embedded sandbox) and print the rows",
-		usage:   "czql run [-q QUERY | FILE | -] [--format table|json|jsonl|csv] [--all] [--max-rows N] [-p NAME=VALUE]... [--metadata FILE] [--password-stdin] [--debug]",
+		usage:   "czql run [-q QUERY | FILE | -] [--format table|json|jsonl|csv] [--all] [--max-rows N] [-p NAME=VALUE]... [--metadata FILE] [--config FILE] [--password-stdin] [--debug]",
 		help:    runDescription,
 		setup: func(fs *flagSet) func(*env, []string) int {
 			f := &runFlags{}
@@ -38,7 +40,8 @@ func runQueryCommand() *command {
 			fs.BoolVar(&f.all, "all", false, "follow paging and fetch every row (up to --max-rows)")
 			fs.IntVar(&f.maxRows, "max-rows", defaultMaxRows, "with --all, stop after `N` rows")
 			fs.Var(&f.params, "p", "bind parameter `NAME=VALUE` (repeatable)")
-			fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE` (default: CZQL_METADATA, the cache, or the sandbox's)")
+			fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE` (default: the configuration's, CZQL_METADATA, the cache, or the sandbox's)")
+			fs.StringVar(&f.config, "config", "", "read the project configuration from `FILE` instead of the nearest .czql.yaml")
 			fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
 			fs.BoolVar(&f.debug, "debug", false, "print each HTTP request and response on standard error (Authorization redacted)")
 			return func(e *env, args []string) int { return runRun(e, fs, f, args) }
@@ -49,10 +52,16 @@ func runQueryCommand() *command {
 // runDescription is the description of `czql run`.
 const runDescription = `
 Each statement is parsed, checked against the metadata when there is any
-(--metadata, CZQL_METADATA, the cache 'czql metadata fetch' writes, or the
+(--metadata, else the project configuration's metadata:, else
+CZQL_METADATA, else the cache 'czql metadata fetch' writes, else the
 embedded sandbox's own), translated and sent as an entityQuery or
 aggregateQuery. A statement with errors is refused: the diagnostics go to
 standard error, nothing is sent, and the exit code is 1.
+
+The project configuration is --config FILE, else the nearest .czql.yaml in
+the input file's directory or above it (above the working directory for
+standard input and -q); its rules set the severity of the diagnostics, as
+in lint.
 
 Without CZQL_URL, czql run starts the embedded sandbox with the demo
 organisation in-process and says so on standard error. With CZQL_URL it
@@ -100,16 +109,19 @@ func runRun(e *env, fs *flagSet, f *runFlags, args []string) int {
 	if code != ExitOK {
 		return code
 	}
-	conn, code := connect(e, connFlags{passwordStdin: f.passwordStdin, debug: f.debug})
+	cfg, code := newConfigs(e, f.config).forInput(in)
 	if code != ExitOK {
 		return code
 	}
-	defer conn.close()
-	md, code := runMetadata(e, f.metadata, conn)
+	conn, code := frontend.Connect(e.ctx, frontend.ConnectOptions{
+		Stdin: e.stdin, Stderr: e.stderr, Getenv: e.getenv,
+		MetadataPath: configuredMetadata(f.metadata, cfg), PasswordStdin: f.passwordStdin, Debug: f.debug,
+	})
 	if code != ExitOK {
 		return code
 	}
-	reqs, code := prepare(e, in, md, &translate.Options{Params: params, Source: in.text})
+	defer conn.Close()
+	reqs, code := prepare(e, in, conn.Metadata, cfg, &translate.Options{Params: params, Source: in.text})
 	if code != ExitOK {
 		return code
 	}

@@ -4,11 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/render"
 	"github.com/czql/czql/translate"
 )
@@ -16,7 +15,7 @@ import (
 // execute runs reqs in order, writing each result to standard output
 // (see render.Results: with several statements json and csv still write
 // one document). It stops at the first failure.
-func execute(e *env, conn *connection, reqs []*translate.Request, f *runFlags) int {
+func execute(e *env, conn *frontend.Conn, reqs []*translate.Request, f *runFlags) int {
 	bodies := make([]api.Body, len(reqs))
 	for i, req := range reqs {
 		bodies[i] = req.Body
@@ -43,12 +42,12 @@ func execute(e *env, conn *connection, reqs []*translate.Request, f *runFlags) i
 // runRequest sends one request and writes its rows with w: the first
 // page, or with --all every page up to --max-rows. A note on standard
 // error says when rows were left out.
-func runRequest(e *env, conn *connection, req *translate.Request, f *runFlags, w render.Writer) int {
+func runRequest(e *env, conn *frontend.Conn, req *translate.Request, f *runFlags, w render.Writer) int {
 	limit := api.PageSize(req.Body)
 	if f.all {
 		limit = f.maxRows
 	}
-	n, more, err := copyRows(e.ctx, conn.client, req.Body, limit, w)
+	n, more, err := copyRows(e.ctx, conn.Client, req.Body, limit, w)
 	if err != nil { // a table or CSV header alone would look like an empty result
 		return exitForError(e, err)
 	}
@@ -89,41 +88,14 @@ func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, w
 	return n, false, nil
 }
 
-// exitForError reports err and returns its exit code: [ExitInterrupted]
-// when cancelled, [ExitErrors] when the API answered with an error body
-// ("query rejected: InvalidField: … (reference …)"), [ExitUsage] for
-// network failures, server errors without a body and output failures.
+// exitForError reports err and returns its exit code: [ExitUsage] for a
+// failure to write the result, else as [frontend.ReportError] reports the
+// failures of the API and the network.
 func exitForError(e *env, err error) int {
-	var apiErr *client.Error
 	var werr *writeError
-	switch {
-	case errors.Is(err, context.Canceled):
-		return ExitInterrupted
-	case errors.As(err, &werr):
+	if errors.As(err, &werr) {
 		e.errorf("writing the result: %v", werr.err)
 		return ExitUsage
-	case errors.As(err, &apiErr) && apiErr.Code != "":
-		e.errorf("query rejected: %s", apiErrorText(apiErr))
-		return ExitErrors
-	case errors.As(err, &apiErr) && apiErr.StatusCode < http.StatusInternalServerError:
-		e.errorf("%v", apiErr)
-		return ExitErrors
 	}
-	e.errorf("%v", connectionText(err))
-	return ExitUsage
-}
-
-// connectionText describes a network failure. An error that wraps io.EOF
-// (the server closed the connection) says so instead of printing "EOF"
-// alone, or nothing.
-func connectionText(err error) string {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Sprintf("the connection was closed before the answer was complete (%v)", err)
-	}
-	return err.Error()
-}
-
-// apiErrorText formats an API error body as "Code: message (reference id)".
-func apiErrorText(err *client.Error) string {
-	return (&api.ErrorBody{ErrorCode: err.Code, Message: err.Message, ReferenceID: err.ReferenceID}).Error()
+	return frontend.ReportError(e.stderr, err)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 	"github.com/czql/czql/sandbox"
 )
@@ -114,7 +115,7 @@ func sandboxOptions(e *env, f *sandboxFlags) (sandbox.Options, int) {
 	}
 	opts.Users = map[string]string{sandbox.DemoUser: sandbox.DemoPassword}
 	if f.user != "" {
-		pw, err := readPassword(e.stdin)
+		pw, err := frontend.ReadPassword(e.stdin)
 		if err != nil {
 			e.errorf("reading the password from standard input: %v", err)
 			return opts, ExitUsage

@@ -1,14 +1,10 @@
 package cli
 
 import (
-	"errors"
-	"io"
-
 	"github.com/czql/czql"
-	"github.com/czql/czql/diag"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 	"github.com/czql/czql/translate"
-	"github.com/czql/czql/validate"
 )
 
 // translateFlags are the flags of `czql translate`.
@@ -84,65 +80,19 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 	if f.reverse {
 		return reverse(e, in)
 	}
-	var md *metadata.Metadata
-	mdPath := f.metadata
-	if mdPath == "" {
-		cfg, code := newConfigs(e, "").forInput(in)
-		if code != ExitOK {
-			return code
-		}
-		if cfg != nil {
-			mdPath = cfg.Metadata
-		}
+	cfg, code := newConfigs(e, "").forInput(in)
+	if code != ExitOK {
+		return code
 	}
-	if mdPath != "" {
+	var md *metadata.Metadata
+	if mdPath := configuredMetadata(f.metadata, cfg); mdPath != "" {
 		if md, err = metadata.Load(mdPath); err != nil {
 			e.errorf("loading metadata: %v", err)
 			return ExitUsage
 		}
 	}
-	return translateInput(e, e.stdout, in, md, &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}, f.body)
-}
-
-// translateInput parses and translates every statement of in and writes
-// the JSON to w (an object for one statement, an array for several or
-// none) as the statements are translated, through the library's one
-// pipeline (czql.TranslateEach): with metadata md each statement is
-// validated first and translated with canonical names, and czql:ignore
-// comments and the configuration apply as in lint. Diagnostics are
-// written to standard error; when any is an error, nothing is written to
-// w and the code is [ExitErrors].
-func translateInput(e *env, w io.Writer, in *input, md *metadata.Metadata, opts *translate.Options, bodyOnly bool) int {
-	cfg, code := newConfigs(e, "").forInput(in)
-	if code != ExitOK {
-		return code
-	}
-	out := &requestWriter{w: w}
-	diags, err := czql.TranslateEach(in.name, in.text, func(req *translate.Request) error {
-		if bodyOnly {
-			return out.add(req.Body)
-		}
-		return out.add(req.BulkItem())
-	}, append(pipelineOptions(md, opts), czql.WithConfig(cfg))...)
-	diags = withoutCheckInfos(diags)
-	if code := writeDiags(e, in, diags); code != ExitOK {
-		return code
-	}
-	if out.n == 0 && len(diags) == 0 { // the parser usually warns already
-		writeDiags(e, in, diag.List{noStatements(in)})
-	}
-	if err == nil {
-		err = out.close()
-	}
-	switch {
-	case errors.Is(err, errEncoding):
-		e.errorf("%v", err)
-		return ExitErrors
-	case err != nil:
-		e.errorf("writing output: %v", err)
-		return ExitUsage
-	}
-	return ExitOK // warnings alone, even "no statements", do not fail
+	opts := &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}
+	return frontend.Translate(e.stdout, e.stderr, in.name, in.text, f.body, append(pipelineOptions(md, opts), czql.WithConfig(cfg))...)
 }
 
 // pipelineOptions returns the library options of a translation with
@@ -156,32 +106,4 @@ func pipelineOptions(md *metadata.Metadata, opts *translate.Options) []czql.Opti
 		o = append(o, czql.WithConditionText())
 	}
 	return o
-}
-
-// withoutCheckInfos drops the infos of validation rules (such as a
-// missing LIMIT): translate and run leave them to lint.
-func withoutCheckInfos(diags diag.List) diag.List {
-	out := diags[:0:0]
-	for _, d := range diags {
-		if d.Severity == diag.Info && validationCodes[d.Code] {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-// validationCodes are the codes of validate's rules.
-var validationCodes = func() map[string]bool {
-	m := map[string]bool{}
-	for _, r := range validate.DefaultRules() {
-		m[r.Name] = true
-	}
-	return m
-}()
-
-// noStatements is the diagnostic for an input without any statement.
-func noStatements(in *input) diag.Diagnostic {
-	src := diag.NewSource(in.name, in.text)
-	return diag.Diagnostic{Severity: diag.Warning, Code: "no-statements", Range: src.Range(0, 0), Message: "no statement to translate"}
 }

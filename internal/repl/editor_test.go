@@ -10,7 +10,7 @@ import (
 
 	prompt "github.com/c-bata/go-prompt"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/sandbox"
 )
 
@@ -28,10 +28,10 @@ func newTestEditor(t *testing.T) *testEditor {
 	t.Helper()
 	env := map[string]string{"CZQL_URL": startSandbox(t), "CZQL_USER": sandbox.DemoUser, "CZQL_PASSWORD": sandbox.DemoPassword}
 	var stdout, stderr bytes.Buffer
-	conn, code := cli.Connect(context.Background(), cli.ConnectOptions{
+	conn, code := frontend.Connect(context.Background(), frontend.ConnectOptions{
 		Stderr: &stderr, Getenv: func(k string) string { return env[k] }, MetadataPath: fixtureMetadataPath,
 	})
-	if code != cli.ExitOK {
+	if code != frontend.ExitOK {
 		t.Fatalf("connect: %d\n%s", code, stderr.String())
 	}
 	t.Cleanup(conn.Close)

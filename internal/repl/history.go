@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/lexer"
 )
 
@@ -213,8 +213,9 @@ func appendHistoryLine(path, line string) error {
 }
 
 // writeFileAtomic replaces the file at path (the file a symbolic link
-// points to, if path is one) with data, atomically (cli.ReplaceFile). The
-// new file is 0600, or tighter if the old one was.
+// points to, if path is one) with data, atomically
+// (frontend.ReplaceFile). The new file is 0600, or tighter if the old one
+// was.
 func writeFileAtomic(path string, data []byte) error {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
@@ -223,7 +224,7 @@ func writeFileAtomic(path string, data []byte) error {
 	if info, err := os.Stat(path); err == nil {
 		perm &= info.Mode().Perm()
 	}
-	return cli.ReplaceFile(path, data, perm)
+	return frontend.ReplaceFile(path, data, perm)
 }
 
 // historyOneLine returns the form of a statement that the line editor,

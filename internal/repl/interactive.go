@@ -12,7 +12,7 @@ import (
 
 	prompt "github.com/c-bata/go-prompt"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/repl/complete"
 	"github.com/czql/czql/internal/tty"
 )
@@ -45,12 +45,16 @@ func interactive(f *flags, stdout, stderr io.Writer, getenv func(string) string)
 // \quit.
 func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string) string) int {
 	ctx := context.Background()
-	conn, code := cli.Connect(ctx, cli.ConnectOptions{
-		Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
+	project, ok := loadProject(f.config, stderr)
+	if !ok {
+		return ExitUsage
+	}
+	conn, code := frontend.Connect(ctx, frontend.ConnectOptions{
+		Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadataPath(project),
 		AskPassword:   func() (string, error) { return t.ReadPassword(passwordPrompt(getenv)) },
 		DeferMetadata: true,
 	})
-	if code != cli.ExitOK {
+	if code != frontend.ExitOK {
 		return ExitUsage
 	}
 	defer conn.Close()
@@ -58,7 +62,7 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Progress: true,
 		Width:   tableWidth(t, stdout),
-		Refresh: conn.RefreshMetadata,
+		Refresh: conn.RefreshMetadata, Project: project,
 	})
 	defer s.Close()
 	go complete.Prepare(s.Metadata()) // ready before the first keystroke needs it

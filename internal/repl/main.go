@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/render"
 	"github.com/czql/czql/internal/tty"
 )
@@ -28,6 +28,7 @@ const (
 type flags struct {
 	sandbox       bool
 	metadata      string
+	config        string
 	format        string
 	passwordStdin bool
 }
@@ -58,19 +59,23 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if f == nil {
 		return code
 	}
+	project, ok := loadProject(f.config, stderr)
+	if !ok {
+		return ExitUsage
+	}
 	in := bufio.NewReader(stdin) // shared: --password-stdin takes its first line
-	conn, code := cli.Connect(ctx, cli.ConnectOptions{
-		Stdin: in, Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadata,
+	conn, code := frontend.Connect(ctx, frontend.ConnectOptions{
+		Stdin: in, Stderr: stderr, Getenv: getenv, Sandbox: f.sandbox, MetadataPath: f.metadataPath(project),
 		PasswordStdin: f.passwordStdin,
 	})
-	if code != cli.ExitOK {
+	if code != frontend.ExitOK {
 		return ExitUsage
 	}
 	defer conn.Close()
 	s := NewSession(Config{
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Width: scriptWidth(stdout, getenv),
-		Refresh: conn.RefreshMetadata,
+		Refresh: conn.RefreshMetadata, Project: project,
 	})
 	return finish(s, s.RunScript(ctx, in), stderr)
 }
@@ -98,7 +103,9 @@ The CZQL shell. On a terminal it is an interactive editor with completion
 and history; otherwise it runs the statements and meta-commands of
 standard input (czql-repl < queries.czql). With CZQL_URL, CZQL_USER and
 CZQL_PASSWORD (or CZQL_API_KEY) it runs on that organisation; without
-CZQL_URL, on the embedded sandbox with the demo organisation.
+CZQL_URL, on the embedded sandbox with the demo organisation. The nearest
+.czql.yaml in the working directory or above it (or --config FILE) gives
+the rules of the diagnostics and the metadata, as for czql lint.
 
 Flags:
 `
@@ -114,7 +121,8 @@ func parseFlags(args []string, stderr io.Writer) (*flags, int) {
 		fmt.Fprint(stderr, usageText)
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE`")
+	fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE` (default: the configuration's, CZQL_METADATA, the cache, or the sandbox's)")
+	fs.StringVar(&f.config, "config", "", "read the project configuration from `FILE` instead of the nearest .czql.yaml above the working directory")
 	fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table, json, jsonl or csv")
 	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (on a terminal: asked without echo)")
 	if err := fs.Parse(args); err != nil {

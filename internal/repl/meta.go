@@ -36,7 +36,7 @@ func metaCommands() []metaCommand {
 		{name: "describe", args: "ENTITY", help: "show an entity's fields (type, label, flags) and relations", run: (*Session).metaDescribe, alias: []string{"d"}, values: argEntity},
 		{name: "translate", args: "QUERY", help: "show the JSON request of QUERY without sending it", run: (*Session).metaTranslate, values: argQuery},
 		{name: "fmt", args: "QUERY", help: "show QUERY in canonical form", run: (*Session).metaFmt, values: argQuery},
-		{name: "refresh", help: "load the metadata again (from the organisation, or the --metadata file)", run: (*Session).metaRefresh},
+		{name: "refresh", help: "load the metadata again (from the organisation, or its file)", run: (*Session).metaRefresh},
 		{name: "format", args: "table|json|jsonl|csv", help: "set the result format", run: (*Session).metaFormat, values: "table|json|jsonl|csv"},
 		{name: "x", args: "[on|off|auto]", help: "vertical display of tables (no argument toggles it)", run: (*Session).metaExpanded, values: "on|off|auto"},
 		{name: "timing", args: "[on|off]", help: "show the time and API calls of each statement", run: (*Session).metaTiming, values: "on|off"},

@@ -3,12 +3,13 @@ package repl
 import (
 	"context"
 	"fmt"
+	"github.com/czql/czql"
 	"path"
 	"strings"
 
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/format"
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
 )
 
@@ -63,7 +64,7 @@ func (s *Session) metaDescribe(_ context.Context, arg string) {
 		}
 		return
 	}
-	s.write(cli.EntityFields(ent) + relationsText(ent))
+	s.write(frontend.EntityFields(ent) + relationsText(ent))
 }
 
 // relationsText lists the relations of ent: name, related entity and
@@ -87,13 +88,12 @@ func relationsText(ent *metadata.Entity) string {
 }
 
 // metaTranslate shows the JSON request of the query arg.
-func (s *Session) metaTranslate(ctx context.Context, arg string) {
-	out, code := cli.TranslateJSON(ctx, s.cfg.Stderr, stdinName, []byte(arg), s.Metadata())
-	if code != cli.ExitOK {
+func (s *Session) metaTranslate(_ context.Context, arg string) {
+	code := frontend.Translate(s.out, s.cfg.Stderr, stdinName, []byte(arg), false,
+		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project))
+	if code != frontend.ExitOK {
 		s.failed = true
-		return
 	}
-	s.write(string(out))
 }
 
 // metaFmt shows the query arg in canonical form.
@@ -101,7 +101,7 @@ func (s *Session) metaFmt(_ context.Context, arg string) {
 	out, diags := format.Source(stdinName, []byte(arg))
 	if out == nil {
 		s.failed = true
-		cli.WriteDiags(s.cfg.Stderr, stdinName, []byte(arg), diags)
+		frontend.WriteDiags(s.cfg.Stderr, stdinName, []byte(arg), diags)
 		return
 	}
 	s.write(string(out))

@@ -3,6 +3,8 @@ package repl
 import (
 	"bytes"
 	"context"
+	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,10 +14,21 @@ import (
 
 // The organisation the tests query: the shared metadata fixture and the
 // small dataset of the CLI's run scripts, whose rows they check exactly.
-const (
-	fixtureMetadataPath = "../../testdata/metadata/clarizen.json"
-	smallDataset        = "../cli/testdata/sandbox/data.json"
+// The paths are absolute, so that a test may change the working
+// directory.
+var (
+	fixtureMetadataPath = absPath("../../testdata/metadata/clarizen.json")
+	smallDataset        = absPath("../cli/testdata/sandbox/data.json")
 )
+
+// absPath makes rel, relative to the package's directory, absolute.
+func absPath(rel string) string {
+	abs, err := filepath.Abs(rel)
+	if err != nil {
+		panic(err)
+	}
+	return abs
+}
 
 // startSandbox serves the small organisation on 127.0.0.1:0 for the
 // duration of the test and returns its URL.
@@ -64,6 +77,14 @@ func runREPL(t *testing.T, input string, args ...string) result {
 // runREPLEnv is runREPL with extra environment variables.
 func runREPLEnv(t *testing.T, extra map[string]string, input string, args ...string) result {
 	t.Helper()
+	args = append([]string{"--metadata", fixtureMetadataPath}, args...)
+	return runREPLReading(t, extra, strings.NewReader(input), args...)
+}
+
+// runREPLReading runs czql-repl with args on the test sandbox, with extra
+// environment variables, reading standard input from input.
+func runREPLReading(t *testing.T, extra map[string]string, input io.Reader, args ...string) result {
+	t.Helper()
 	env := map[string]string{
 		"CZQL_URL": startSandbox(t), "CZQL_USER": sandbox.DemoUser, "CZQL_PASSWORD": sandbox.DemoPassword,
 		"XDG_CACHE_HOME": t.TempDir(), "HOME": t.TempDir(), "NO_COLOR": "1",
@@ -72,7 +93,6 @@ func runREPLEnv(t *testing.T, extra map[string]string, input string, args ...str
 		env[k] = v
 	}
 	var stdout, stderr bytes.Buffer
-	args = append([]string{"--metadata", fixtureMetadataPath}, args...)
-	code := run(context.Background(), args, strings.NewReader(input), &stdout, &stderr, func(k string) string { return env[k] })
+	code := run(context.Background(), args, input, &stdout, &stderr, func(k string) string { return env[k] })
 	return result{stdout.String(), stderr.String(), code}
 }

@@ -8,10 +8,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/czql/czql"
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
+	"github.com/czql/czql/translate"
 )
 
 // Config is what a [Session] runs against and writes to.
@@ -35,6 +37,9 @@ type Config struct {
 	// Refresh loads the metadata again, for \refresh, and says where from;
 	// nil when there is nowhere to load it from.
 	Refresh func(ctx context.Context) (md *metadata.Metadata, note string, err error)
+	// Project is the project configuration (.czql.yaml): the severity of
+	// each rule in the diagnostics of statements; nil for none.
+	Project *czql.Config
 }
 
 // Session is the state of one shell. It is not safe for concurrent use.
@@ -109,8 +114,8 @@ func (s *Session) notef(format string, args ...any) {
 // any is an error. Failures are reported and remembered ([Session.Failed]).
 func (s *Session) ExecStatement(ctx context.Context, text string) {
 	start, calls := s.now(), s.calls()
-	reqs, code := cli.Prepare(ctx, s.cfg.Stderr, stdinName, []byte(text), s.Metadata())
-	if code != cli.ExitOK {
+	reqs, code := s.prepare(text)
+	if code != frontend.ExitOK {
 		s.failed = true
 		return
 	}
@@ -126,6 +131,15 @@ func (s *Session) ExecStatement(ctx context.Context, text string) {
 
 // stdinName names the statements in diagnostics.
 const stdinName = "<stdin>"
+
+// prepare checks and translates the statements of text through the
+// library's one pipeline, against the session's metadata and with its
+// project configuration, as `czql run` does; the diagnostics go to
+// standard error.
+func (s *Session) prepare(text string) ([]*translate.Request, int) {
+	return frontend.Prepare(s.cfg.Stderr, stdinName, []byte(text),
+		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project))
+}
 
 // calls returns the API calls sent so far.
 func (s *Session) calls() int64 {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/czql/czql/api"
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/render"
 )
 
@@ -28,7 +28,7 @@ func (s *Session) showPage(ctx context.Context, limit int) bool {
 	counter.clear()
 	if err != nil {
 		s.failed = true
-		cli.ReportError(s.cfg.Stderr, err)
+		frontend.ReportError(s.cfg.Stderr, err)
 		s.dropPager()
 		return false
 	}

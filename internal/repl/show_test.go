@@ -5,7 +5,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/sandbox"
 )
 
@@ -19,10 +19,10 @@ func sandboxSession(t *testing.T, cfg Config) (s *Session, stdout, stderr *bytes
 		"XDG_CACHE_HOME": t.TempDir(), "HOME": t.TempDir(),
 	}
 	stdout, stderr = &bytes.Buffer{}, &bytes.Buffer{}
-	conn, code := cli.Connect(context.Background(), cli.ConnectOptions{
+	conn, code := frontend.Connect(context.Background(), frontend.ConnectOptions{
 		Stderr: stderr, Getenv: func(k string) string { return env[k] }, MetadataPath: fixtureMetadataPath,
 	})
-	if code != cli.ExitOK {
+	if code != frontend.ExitOK {
 		t.Fatalf("connecting to the sandbox: code %d\n%s", code, stderr)
 	}
 	t.Cleanup(conn.Close)

@@ -6,7 +6,7 @@ import (
 	"io"
 	"net/url"
 
-	"github.com/czql/czql/internal/cli"
+	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/repl/complete"
 )
 
@@ -46,7 +46,7 @@ func loadHistory(getenv func(string) string, stderr io.Writer) *history {
 // fetchInBackground fetches the metadata the organisation has no cache
 // for, while the session goes on; statements are validated once it is
 // there.
-func fetchInBackground(ctx context.Context, conn *cli.Conn, s *Session, ed *editor, stderr io.Writer) {
+func fetchInBackground(ctx context.Context, conn *frontend.Conn, s *Session, ed *editor, stderr io.Writer) {
 	fmt.Fprintln(stderr, "czql-repl: no cached metadata for this organisation: fetching it in the background (statements are sent unchecked until then)")
 	go func() {
 		md, note, err := conn.RefreshMetadata(ctx)

@@ -1,4 +1,4 @@
-package cli
+package frontend
 
 import (
 	"errors"
@@ -10,13 +10,13 @@ import (
 	"testing"
 )
 
-func TestWriteFileAtomicKeepsModeAndLeavesNoTemp(t *testing.T) {
+func TestRewriteFileKeepsModeAndLeavesNoTemp(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "q.czql")
 	if err := os.WriteFile(path, []byte("old\n"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(path, []byte("new\n")); err != nil {
+	if err := RewriteFile(path, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
@@ -36,7 +36,7 @@ func TestWriteFileAtomicKeepsModeAndLeavesNoTemp(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicFollowsSymlink(t *testing.T) {
+func TestRewriteFileFollowsSymlink(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("symlinks need privileges on Windows")
 	}
@@ -49,7 +49,7 @@ func TestWriteFileAtomicFollowsSymlink(t *testing.T) {
 	if err := os.Symlink("real.czql", link); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(link, []byte("new\n")); err != nil {
+	if err := RewriteFile(link, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -60,9 +60,9 @@ func TestWriteFileAtomicFollowsSymlink(t *testing.T) {
 	}
 }
 
-// TestWriteFileAtomicNonRootUnwritableDirectory runs as a normal user
-// (TestWriteFileAtomicAsAnotherUser runs it so when the tests run as root).
-func TestWriteFileAtomicNonRootUnwritableDirectory(t *testing.T) {
+// TestRewriteFileNonRootUnwritableDirectory runs as a normal user
+// (TestRewriteFileAsAnotherUser runs it so when the tests run as root).
+func TestRewriteFileNonRootUnwritableDirectory(t *testing.T) {
 	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
 		t.Skip("needs a directory the user cannot write to")
 	}
@@ -81,7 +81,7 @@ func TestWriteFileAtomicNonRootUnwritableDirectory(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer os.Chmod(dir, 0o755)
-			err := writeFileAtomic(path, []byte("new\n"))
+			err := RewriteFile(path, []byte("new\n"))
 			checkNamesTarget(t, err, path)
 			if !errors.Is(err, fs.ErrPermission) {
 				t.Errorf("error %v, want permission denied", err)
@@ -92,8 +92,8 @@ func TestWriteFileAtomicNonRootUnwritableDirectory(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicMissingFile(t *testing.T) {
-	if err := writeFileAtomic(filepath.Join(t.TempDir(), "nope.czql"), []byte("x")); err == nil {
-		t.Error("writeFileAtomic created a file that did not exist")
+func TestRewriteFileMissingFile(t *testing.T) {
+	if err := RewriteFile(filepath.Join(t.TempDir(), "nope.czql"), []byte("x")); err == nil {
+		t.Error("RewriteFile created a file that did not exist")
 	}
 }

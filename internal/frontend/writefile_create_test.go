@@ -1,4 +1,4 @@
-package cli
+package frontend
 
 import (
 	"os"
@@ -6,12 +6,12 @@ import (
 	"testing"
 )
 
-func TestCreateFileAtomicCreatesAndReplaces(t *testing.T) {
+func TestCreateFileCreatesAndReplaces(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "czql", "metadata", "h_u.cache")
-	if err := createFileAtomic(path, []byte("one"), 0o600); err != nil {
+	if err := createFile(path, []byte("one"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := createFileAtomic(path, []byte("two"), 0o600); err != nil {
+	if err := createFile(path, []byte("two"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -25,7 +25,7 @@ func TestCreateFileAtomicCreatesAndReplaces(t *testing.T) {
 	assertOnlyFile(t, filepath.Dir(path), "h_u.cache")
 }
 
-func TestCreateFileAtomicKeepsTheOldFileOnFailure(t *testing.T) {
+func TestCreateFileKeepsTheOldFileOnFailure(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "target")
 	// A non-empty directory at path makes the final rename fail after
@@ -33,7 +33,7 @@ func TestCreateFileAtomicKeepsTheOldFileOnFailure(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(path, "old"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := createFileAtomic(path, []byte("new"), 0o600); err == nil {
+	if err := createFile(path, []byte("new"), 0o600); err == nil {
 		t.Fatal("replacing a non-empty directory succeeded")
 	}
 	if _, err := os.Stat(filepath.Join(path, "old")); err != nil {

@@ -1,4 +1,4 @@
-package cli
+package frontend
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 )
 
-// writeFileAtomic rewrites the existing file at path with data, for
+// RewriteFile rewrites the existing file at path with data, for
 // `czql fmt -w` and `czql lint --fix`. Like gofmt -w, it keeps the file's
 // identity and never loses its text:
 //
@@ -38,7 +38,7 @@ import (
 // Temporary and backup files are created exclusively (O_EXCL) under
 // unique names, so never through a symbolic link, and are removed on
 // failure. Errors name path as given, never those files.
-func writeFileAtomic(path string, data []byte) error {
+func RewriteFile(path string, data []byte) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return rewriteError(path, "", err)
@@ -73,7 +73,7 @@ func writeFileAtomic(path string, data []byte) error {
 
 // replaceKeepingIdentity replaces target, open as f and described by fi,
 // with a new file holding data and fi's owner, group and mode (see
-// [writeFileAtomic]). It returns false and no error, having changed
+// [RewriteFile]). It returns false and no error, having changed
 // nothing, when the file is to be rewritten in place instead: it has
 // several links or extended attributes, or the new file cannot be given
 // its owner, group or mode. Errors name path.
@@ -125,7 +125,7 @@ func replaceKeepingIdentity(path, target string, f *os.File, data []byte, fi fs.
 
 // rewriteInPlace writes data over the text of target, open as f and
 // described by fi, keeping its inode, behind a backup (see
-// [writeFileAtomic]). Errors name path.
+// [RewriteFile]). Errors name path.
 func rewriteInPlace(path, target string, f *os.File, data []byte, fi fs.FileInfo) error {
 	orig, err := io.ReadAll(f)
 	if err != nil {
@@ -241,26 +241,26 @@ func fileMode(fi fs.FileInfo) fs.FileMode {
 	return fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 }
 
-// createFileAtomic writes data to path with permission perm, creating its
-// directory (0700) as needed (see [replaceFile]).
-func createFileAtomic(path string, data []byte, perm os.FileMode) error {
+// createFile writes data to path with permission perm, creating its
+// directory (0700) as needed (see [ReplaceFile]).
+func createFile(path string, data []byte, perm os.FileMode) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	return replaceFile(path, data, perm)
+	return ReplaceFile(path, data, perm)
 }
 
-// replaceFile writes data to path so that readers see the old contents or
+// ReplaceFile writes data to path so that readers see the old contents or
 // the new ones, never a part: the data goes to a temporary file in the same
 // directory (created exclusively, so never through a symbolic link), which
 // is synced, given perm and renamed over path. A file already at path
 // keeps its owner and group where the process may give them to the new
 // file (always as root); its other names, if it has hard links, keep the
 // old contents, and it is replaced even when read-only (the REPL's
-// history, through [ReplaceFile], may be). On failure the old file is
+// history may be). On failure the old file is
 // untouched and the temporary file removed. Errors name path, never the
 // temporary file.
-func replaceFile(path string, data []byte, perm os.FileMode) (err error) {
+func ReplaceFile(path string, data []byte, perm os.FileMode) (err error) {
 	dir := filepath.Dir(path)
 	old, oldErr := os.Lstat(path)
 	tmp, err := createHidden(dir, filepath.Base(path), "tmp")
@@ -324,7 +324,7 @@ func fault(step string) error {
 	return failStep(step)
 }
 
-// rewriteError reports that [writeFileAtomic] could not rewrite path,
+// rewriteError reports that [RewriteFile] could not rewrite path,
 // while doing step if it is not empty. The file names in err (which may
 // be a temporary or backup file's) are left out.
 func rewriteError(path, step string, err error) error {
@@ -334,7 +334,7 @@ func rewriteError(path, step string, err error) error {
 	return fmt.Errorf("cannot rewrite %s: %w", path, bareError(err))
 }
 
-// replaceError reports that [replaceFile] could not replace path.
+// replaceError reports that [ReplaceFile] could not replace path.
 func replaceError(path string, err error) error {
 	return fmt.Errorf("replacing %s: %w", path, err)
 }

@@ -1,4 +1,4 @@
-package cli
+package frontend
 
 import (
 	"errors"
@@ -109,7 +109,7 @@ func stat(t *testing.T, path string) fs.FileInfo {
 }
 
 // singleLinkIsReplaced reports whether a one-link file in dir takes the
-// rename path of writeFileAtomic: not on a system that labels every file
+// rename path of RewriteFile: not on a system that labels every file
 // with an extended attribute (SELinux), where every file is rewritten in
 // place.
 func singleLinkIsReplaced(t *testing.T, dir string) bool {
@@ -119,12 +119,12 @@ func singleLinkIsReplaced(t *testing.T, dir string) bool {
 	return !hasExtendedAttributes(probe)
 }
 
-func TestWriteFileAtomicKeepsHardLinks(t *testing.T) {
+func TestRewriteFileKeepsHardLinks(t *testing.T) {
 	dir := t.TempDir()
 	a := writeTestFile(t, dir, "a.czql", "a much longer old text\n", 0o640)
 	b := linkTestFile(t, a, "b.czql")
 	before := stat(t, a)
-	if err := writeFileAtomic(a, []byte("new\n")); err != nil {
+	if err := RewriteFile(a, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	checkText(t, "new\n", a, b)
@@ -138,7 +138,7 @@ func TestWriteFileAtomicKeepsHardLinks(t *testing.T) {
 	checkEntries(t, dir, "a.czql", "b.czql")
 }
 
-func TestWriteFileAtomicBacksUpWhileWritingInPlace(t *testing.T) {
+func TestRewriteFileBacksUpWhileWritingInPlace(t *testing.T) {
 	dir := t.TempDir()
 	a := writeTestFile(t, dir, "a.czql", "old\n", 0o644)
 	linkTestFile(t, a, "b.czql")
@@ -162,7 +162,7 @@ func TestWriteFileAtomicBacksUpWhileWritingInPlace(t *testing.T) {
 		return nil
 	}
 	t.Cleanup(func() { failStep = nil })
-	if err := writeFileAtomic(a, []byte("new\n")); err != nil {
+	if err := RewriteFile(a, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if !seen {
@@ -171,7 +171,7 @@ func TestWriteFileAtomicBacksUpWhileWritingInPlace(t *testing.T) {
 	checkEntries(t, dir, "a.czql", "b.czql")
 }
 
-func TestWriteFileAtomicHardLinkThroughSymlink(t *testing.T) {
+func TestRewriteFileHardLinkThroughSymlink(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("symlinks need privileges on Windows")
 	}
@@ -182,7 +182,7 @@ func TestWriteFileAtomicHardLinkThroughSymlink(t *testing.T) {
 	if err := os.Symlink("a.czql", link); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(link, []byte("new\n")); err != nil {
+	if err := RewriteFile(link, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
@@ -192,14 +192,14 @@ func TestWriteFileAtomicHardLinkThroughSymlink(t *testing.T) {
 	checkEntries(t, dir, "a.czql", "b.czql", "link.czql")
 }
 
-func TestWriteFileAtomicReplacesASingleLink(t *testing.T) {
+func TestRewriteFileReplacesASingleLink(t *testing.T) {
 	dir := t.TempDir()
 	if !singleLinkIsReplaced(t, dir) {
 		t.Skip("files here have extended attributes, so all are rewritten in place")
 	}
 	path := writeTestFile(t, dir, "q.czql", "old\n", 0o640)
 	before := stat(t, path)
-	if err := writeFileAtomic(path, []byte("new\n")); err != nil {
+	if err := RewriteFile(path, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	after := stat(t, path)
@@ -212,7 +212,7 @@ func TestWriteFileAtomicReplacesASingleLink(t *testing.T) {
 	checkEntries(t, dir, "q.czql")
 }
 
-func TestWriteFileAtomicKeepsOwnerAsRoot(t *testing.T) {
+func TestRewriteFileKeepsOwnerAsRoot(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("only root can give a file away")
 	}
@@ -239,7 +239,7 @@ func TestWriteFileAtomicKeepsOwnerAsRoot(t *testing.T) {
 			if err := os.Chmod(path, tc.perm); err != nil { // chown cleared setgid
 				t.Fatal(err)
 			}
-			if err := writeFileAtomic(path, []byte("new\n")); err != nil {
+			if err := RewriteFile(path, []byte("new\n")); err != nil {
 				t.Fatal(err)
 			}
 			checkText(t, "new\n", path)
@@ -255,7 +255,7 @@ func TestWriteFileAtomicKeepsOwnerAsRoot(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicRefusesReadOnlyFiles(t *testing.T) {
+func TestRewriteFileRefusesReadOnlyFiles(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows has only a read-only attribute")
 	}
@@ -278,7 +278,7 @@ func TestWriteFileAtomicRefusesReadOnlyFiles(t *testing.T) {
 				names = append(names, "r.czql")
 			}
 			before := stat(t, path)
-			err := writeFileAtomic(path, []byte("new\n"))
+			err := RewriteFile(path, []byte("new\n"))
 			checkNamesTarget(t, err, path)
 			want := fmt.Sprintf("cannot rewrite %s: the file is read-only (mode %#o)", path, tc.perm)
 			if err.Error() != want {
@@ -294,13 +294,13 @@ func TestWriteFileAtomicRefusesReadOnlyFiles(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicRefusesADirectory(t *testing.T) {
+func TestRewriteFileRefusesADirectory(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "d.czql")
 	if err := os.Mkdir(path, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	err := writeFileAtomic(path, []byte("new\n"))
+	err := RewriteFile(path, []byte("new\n"))
 	checkNamesTarget(t, err, path)
 	if !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("error %q, want not a regular file", err)
@@ -308,16 +308,16 @@ func TestWriteFileAtomicRefusesADirectory(t *testing.T) {
 	checkEntries(t, dir, "d.czql")
 }
 
-func TestWriteFileAtomicMissingFileNamesIt(t *testing.T) {
+func TestRewriteFileMissingFileNamesIt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nope.czql")
-	err := writeFileAtomic(path, []byte("x"))
+	err := RewriteFile(path, []byte("x"))
 	checkNamesTarget(t, err, path)
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("error %v, want one that is fs.ErrNotExist", err)
 	}
 }
 
-func TestWriteFileAtomicInjectedFailuresLeaveTheOriginal(t *testing.T) {
+func TestRewriteFileInjectedFailuresLeaveTheOriginal(t *testing.T) {
 	for _, tc := range []struct {
 		links int
 		step  string
@@ -338,7 +338,7 @@ func TestWriteFileAtomicInjectedFailuresLeaveTheOriginal(t *testing.T) {
 			}
 			before := stat(t, path)
 			injectFailure(t, tc.step)
-			err := writeFileAtomic(path, []byte("new\n"))
+			err := RewriteFile(path, []byte("new\n"))
 			checkNamesTarget(t, err, path)
 			if !errors.Is(err, errInjected) {
 				t.Errorf("error %v, want the injected one", err)
@@ -355,12 +355,12 @@ func TestWriteFileAtomicInjectedFailuresLeaveTheOriginal(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicKeepsTheBackupWhenRestoringFails(t *testing.T) {
+func TestRewriteFileKeepsTheBackupWhenRestoringFails(t *testing.T) {
 	dir := t.TempDir()
 	path := writeTestFile(t, dir, "q.czql", "old\n", 0o644)
 	linkTestFile(t, path, "r.czql")
 	injectFailure(t, "write", "restore")
-	err := writeFileAtomic(path, []byte("new\n"))
+	err := RewriteFile(path, []byte("new\n"))
 	if err == nil {
 		t.Fatal("no error")
 	}

@@ -1,9 +1,10 @@
-package cli
+package frontend
 
 import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,5 +138,90 @@ func TestRefreshMetadataReloadsTheNamedFile(t *testing.T) {
 	}
 	if md.Entity("Project") == nil || note != "loaded the metadata of 2 entities from "+path {
 		t.Errorf("note %q", note)
+	}
+}
+
+func TestDialLooksForNoMetadata(t *testing.T) {
+	env := startConnSandbox(t)
+	env["CZQL_PASSWORD"] = "s3cret-pw"
+	env["CZQL_METADATA"] = filepath.Join(t.TempDir(), "missing.json")
+	var stderr bytes.Buffer
+	opts := ConnectOptions{Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
+	c, code := Dial(context.Background(), opts)
+	if code != ExitOK || c.Metadata != nil || stderr.Len() != 0 {
+		t.Fatalf("Dial: exit %d, metadata %v, stderr:\n%s", code, c != nil && c.Metadata != nil, &stderr)
+	}
+	c.Close()
+	if _, code := Connect(context.Background(), opts); code != ExitUsage || !strings.Contains(stderr.String(), "czql: loading metadata: ") {
+		t.Errorf("Connect with a missing CZQL_METADATA: exit %d, stderr:\n%s", code, &stderr)
+	}
+}
+
+func TestMetadataPathComesBeforeTheEnvironment(t *testing.T) {
+	env := startConnSandbox(t)
+	env["CZQL_PASSWORD"] = "s3cret-pw"
+	env["CZQL_METADATA"] = filepath.Join(t.TempDir(), "missing.json")
+	c, code := Connect(context.Background(), ConnectOptions{
+		Stderr: &bytes.Buffer{}, Getenv: func(k string) string { return env[k] }, MetadataPath: "../../testdata/metadata/clarizen.json",
+	})
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d", code)
+	}
+	defer c.Close()
+	if c.Metadata == nil || c.Metadata.Entity("Task") == nil {
+		t.Error("the metadata of MetadataPath was not loaded")
+	}
+}
+
+func TestConnectWithoutMetadataNotesIt(t *testing.T) {
+	env := startConnSandbox(t)
+	env["CZQL_PASSWORD"] = "s3cret-pw"
+	var stderr bytes.Buffer
+	c, code := Connect(context.Background(), ConnectOptions{Stderr: &stderr, Getenv: func(k string) string { return env[k] }})
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d", code)
+	}
+	defer c.Close()
+	if c.Metadata != nil || c.MetadataMissing || stderr.String() != noMetadataNote+"\n" {
+		t.Errorf("metadata %v, missing %v, stderr %q", c.Metadata != nil, c.MetadataMissing, stderr.String())
+	}
+}
+
+func TestSandboxOptionIgnoresTheURL(t *testing.T) {
+	env := map[string]string{"CZQL_URL": "http://127.0.0.1:1", "XDG_CACHE_HOME": t.TempDir()}
+	var stderr bytes.Buffer
+	c, code := Connect(context.Background(), ConnectOptions{Stderr: &stderr, Getenv: func(k string) string { return env[k] }, Sandbox: true})
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d\n%s", code, &stderr)
+	}
+	defer c.Close()
+	if stderr.String() != embeddedNote+"\n" || c.Metadata == nil || c.Calls() == 0 {
+		t.Errorf("stderr %q, sandbox metadata %v, %d calls counted", stderr.String(), c.Metadata != nil, c.Calls())
+	}
+	md, note, err := c.RefreshMetadata(context.Background())
+	if err != nil || md.Entity("Task") == nil || note != fmt.Sprintf("fetched the metadata of %d entities from sandbox", len(md.EntityNames())) {
+		t.Errorf("refresh: %q, %v", note, err)
+	}
+	if caches, _ := filepath.Glob(filepath.Join(env["XDG_CACHE_HOME"], "czql", "metadata", "*")); len(caches) != 0 {
+		t.Errorf("the sandbox's metadata was cached: %v", caches)
+	}
+}
+
+func TestReadPassword(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		fails    bool
+	}{
+		{"s3cret\r\nrest\n", "s3cret", false},
+		{"no newline", "no newline", false},
+		{"\n", "", true},
+	} {
+		got, err := ReadPassword(strings.NewReader(tc.in))
+		if got != tc.want || (err != nil) != tc.fails {
+			t.Errorf("ReadPassword(%q) = %q, %v", tc.in, got, err)
+		}
+	}
+	if _, err := ReadPassword(nil); err == nil {
+		t.Error("ReadPassword(nil) succeeded")
 	}
 }

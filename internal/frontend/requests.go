@@ -1,11 +1,54 @@
-package cli
+package frontend
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+
+	"github.com/czql/czql"
+	"github.com/czql/czql/diag"
+	"github.com/czql/czql/translate"
 )
+
+// Translate checks and translates the statements of text (the input
+// called name) through the library's one pipeline, czql.TranslateEach
+// with opts, and writes the requests to w as `czql translate` prints
+// them, each as it is made: as bulk-execute items ({"url", "method",
+// "body"}), or their bodies alone with bodyOnly; one request as an
+// object, several (or none) as an array. Diagnostics go to diags as
+// [Prepare] writes them; when any is an error nothing is written to w and
+// the code is [ExitErrors]. A failed write of w gives [ExitUsage], after
+// "writing output: …" on diags.
+func Translate(w, diags io.Writer, name string, text []byte, bodyOnly bool, opts ...czql.Option) int {
+	out := &requestWriter{w: w}
+	ds, err := czql.TranslateEach(name, text, func(req *translate.Request) error {
+		if bodyOnly {
+			return out.add(req.Body)
+		}
+		return out.add(req.BulkItem())
+	}, opts...)
+	ds = withoutCheckInfos(ds)
+	if code := WriteDiags(diags, name, text, ds); code != ExitOK {
+		return code
+	}
+	if out.n == 0 && len(ds) == 0 { // the parser usually warns already
+		WriteDiags(diags, name, text, diag.List{noStatements(name, text)})
+	}
+	if err == nil {
+		err = out.close()
+	}
+	switch {
+	case errors.Is(err, errEncoding):
+		fmt.Fprintf(diags, "czql: %v\n", err)
+		return ExitErrors
+	case err != nil:
+		fmt.Fprintf(diags, "czql: writing output: %v\n", err)
+		return ExitUsage
+	}
+	return ExitOK // warnings alone, even "no statements", do not fail
+}
 
 // requestWriter writes the requests of `czql translate` as they are
 // translated: one request as an object, several as an array, none as

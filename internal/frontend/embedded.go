@@ -1,4 +1,4 @@
-package cli
+package frontend
 
 import (
 	"fmt"
@@ -7,14 +7,18 @@ import (
 	"github.com/czql/czql/sandbox"
 )
 
+// embeddedNote is the line written when the embedded sandbox is used.
+const embeddedNote = "czql: no CZQL_URL set: running on the embedded sandbox (demo organisation)"
+
 // connectEmbedded starts the demo organisation on 127.0.0.1:0 in-process
 // and logs in as the demo user.
-func connectEmbedded(e *env, f connFlags) (*connection, int) {
+func (c *Conn) connectEmbedded() int {
+	e := c.env
 	fmt.Fprintln(e.stderr, embeddedNote)
 	md, data, err := sandbox.Demo()
 	if err != nil {
 		e.errorf("loading the demo organisation: %v", err)
-		return nil, ExitUsage
+		return ExitUsage
 	}
 	srv, err := sandbox.Start(e.ctx, "127.0.0.1:0", sandbox.Options{
 		Metadata: md, Data: data,
@@ -22,14 +26,13 @@ func connectEmbedded(e *env, f connFlags) (*connection, int) {
 	})
 	if err != nil {
 		e.errorf("starting the sandbox: %v", err)
-		return nil, ExitUsage
+		return ExitUsage
 	}
 	cfg := client.Config{URL: srv.URL, User: sandbox.DemoUser, Password: sandbox.DemoPassword}
-	conn, code := login(e, cfg, f)
-	if code != ExitOK {
+	if code := c.login(cfg); code != ExitOK {
 		srv.Close()
-		return nil, code
+		return code
 	}
-	conn.sandboxMD, conn.stop = md, func() { srv.Close() }
-	return conn, ExitOK
+	c.sandboxMD, c.stop = md, func() { srv.Close() }
+	return ExitOK
 }

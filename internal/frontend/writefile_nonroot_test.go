@@ -1,6 +1,6 @@
 //go:build linux
 
-package cli
+package frontend
 
 import (
 	"io"
@@ -13,19 +13,19 @@ import (
 	"testing"
 )
 
-// nonRootUID is the user (and group) TestWriteFileAtomicAsAnotherUser
+// nonRootUID is the user (and group) TestRewriteFileAsAnotherUser
 // runs the non-root tests as.
 const nonRootUID = 1234
 
 // nonRootDirEnv names the environment variable that hands the fixtures of
-// TestWriteFileAtomicAsAnotherUser to TestWriteFileAtomicNonRootFixtures.
+// TestRewriteFileAsAnotherUser to TestRewriteFileNonRootFixtures.
 const nonRootDirEnv = "CZQL_TEST_NONROOT_DIR"
 
-// TestWriteFileAtomicAsAnotherUser covers a normal user's path when the
+// TestRewriteFileAsAnotherUser covers a normal user's path when the
 // tests run as root: it prepares files owned by root and by nonRootUID,
 // then runs the tests named NonRoot, in a copy of the test binary, as
 // nonRootUID, and checks what they left.
-func TestWriteFileAtomicAsAnotherUser(t *testing.T) {
+func TestRewriteFileAsAnotherUser(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to run as another user")
 	}
@@ -38,7 +38,7 @@ func TestWriteFileAtomicAsAnotherUser(t *testing.T) {
 	}
 	t.Cleanup(func() { os.RemoveAll(base) })
 	must(t, os.Chmod(base, 0o755))
-	bin := filepath.Join(base, "cli.test")
+	bin := filepath.Join(base, "frontend.test")
 	copyExecutable(t, bin)
 
 	work := filepath.Join(base, "work")
@@ -72,7 +72,7 @@ func TestWriteFileAtomicAsAnotherUser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the non-root tests failed: %v", err)
 	}
-	for _, name := range []string{"TestWriteFileAtomicNonRootFixtures", "TestWriteFileAtomicNonRootUnwritableDirectory"} {
+	for _, name := range []string{"TestRewriteFileNonRootFixtures", "TestRewriteFileNonRootUnwritableDirectory"} {
 		if !strings.Contains(string(out), "--- PASS: "+name) {
 			t.Errorf("%s did not run and pass as uid %d", name, nonRootUID)
 		}
@@ -91,16 +91,16 @@ func TestWriteFileAtomicAsAnotherUser(t *testing.T) {
 	must(t, os.Chmod(locked, 0o755)) // for the cleanup
 }
 
-// TestWriteFileAtomicNonRootFixtures runs as a normal user on the files
-// TestWriteFileAtomicAsAnotherUser prepared.
-func TestWriteFileAtomicNonRootFixtures(t *testing.T) {
+// TestRewriteFileNonRootFixtures runs as a normal user on the files
+// TestRewriteFileAsAnotherUser prepared.
+func TestRewriteFileNonRootFixtures(t *testing.T) {
 	work := os.Getenv(nonRootDirEnv)
 	if work == "" || os.Geteuid() == 0 {
-		t.Skip("run by TestWriteFileAtomicAsAnotherUser")
+		t.Skip("run by TestRewriteFileAsAnotherUser")
 	}
 	// A file the user cannot open for writing is refused, untouched.
 	others := filepath.Join(work, "others.czql")
-	err := writeFileAtomic(others, []byte("new\n"))
+	err := RewriteFile(others, []byte("new\n"))
 	checkNamesTarget(t, err, others)
 	if want := "cannot rewrite " + others + ": opening it for writing: permission denied"; err.Error() != want {
 		t.Errorf("error %q, want %q", err, want)
@@ -110,11 +110,11 @@ func TestWriteFileAtomicNonRootFixtures(t *testing.T) {
 	// Another user's file the user may write is rewritten in place, so it
 	// keeps its owner (the parent test checks it) and its other name.
 	shared := filepath.Join(work, "shared.czql")
-	if err := writeFileAtomic(shared, []byte("new\n")); err != nil {
+	if err := RewriteFile(shared, []byte("new\n")); err != nil {
 		t.Error(err)
 	}
 	// The user's own file is replaced with one of the same mode.
-	if err := writeFileAtomic(filepath.Join(work, "own.czql"), []byte("new\n")); err != nil {
+	if err := RewriteFile(filepath.Join(work, "own.czql"), []byte("new\n")); err != nil {
 		t.Error(err)
 	}
 
@@ -122,7 +122,7 @@ func TestWriteFileAtomicNonRootFixtures(t *testing.T) {
 	// can be made: the files are left as they were.
 	for _, name := range []string{"single.czql", "a.czql"} {
 		path := filepath.Join(work, "locked", name)
-		err := writeFileAtomic(path, []byte("new\n"))
+		err := RewriteFile(path, []byte("new\n"))
 		checkNamesTarget(t, err, path)
 		checkText(t, "old\n", path)
 	}

@@ -1,4 +1,4 @@
-package cli
+package frontend
 
 import (
 	"path/filepath"
@@ -19,8 +19,8 @@ func TestMetadataCachePath(t *testing.T) {
 			"/c/czql/metadata/h_.._.._etc.cache"},
 		{map[string]string{}, ""},
 	} {
-		e := &env{getenv: func(k string) string { return tc.env[k] }}
-		if got := metadataCachePath(e); filepath.ToSlash(got) != tc.want {
+		getenv := func(k string) string { return tc.env[k] }
+		if got := MetadataCachePath(getenv); filepath.ToSlash(got) != tc.want {
 			t.Errorf("%v: got %q, want %q", tc.env, got, tc.want)
 		}
 	}

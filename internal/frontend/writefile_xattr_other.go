@@ -1,6 +1,6 @@
 //go:build !linux
 
-package cli
+package frontend
 
 // hasExtendedAttributes reports false: only Linux is asked for extended
 // attributes, so elsewhere a file keeps only its owner, group and mode
