@@ -113,6 +113,9 @@ func sandboxOptions(e *env, f *sandboxFlags) (sandbox.Options, int) {
 		e.errorf("loading the organisation: %v", err)
 		return opts, ExitUsage
 	}
+	if f.metadata != "" {
+		frontend.WarnDuplicates(e.stderr, f.metadata, opts.Metadata)
+	}
 	opts.Users = map[string]string{sandbox.DemoUser: sandbox.DemoPassword}
 	if f.user != "" {
 		pw, err := frontend.ReadPassword(e.stdin)

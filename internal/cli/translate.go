@@ -86,9 +86,8 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 	}
 	var md *metadata.Metadata
 	if mdPath := configuredMetadata(f.metadata, cfg); mdPath != "" {
-		if md, err = metadata.Load(mdPath); err != nil {
-			e.errorf("loading metadata: %v", err)
-			return ExitUsage
+		if md, code = frontend.LoadMetadataFile(e.stderr, mdPath, ""); code != ExitOK {
+			return code
 		}
 	}
 	opts := &translate.Options{Params: params, ConditionText: f.conditionText, Source: in.text}

@@ -44,6 +44,7 @@ func (c *Conn) FetchMetadata(ctx context.Context, path string) (*metadata.Metada
 	}
 	md.FetchedAt = time.Now().UTC()
 	md.Host, _ = CacheIdentity(c.env.getenv)
+	WarnDuplicates(c.env.stderr, "from "+md.Host, md)
 	if path == "" {
 		return md, nil
 	}

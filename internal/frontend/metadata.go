@@ -70,7 +70,18 @@ func LoadMetadataFile(w io.Writer, path, note string) (*metadata.Metadata, int) 
 		errorf(w, "%s", msg)
 		return nil, ExitUsage
 	}
+	WarnDuplicates(w, path, md)
 	return md, ExitOK
+}
+
+// WarnDuplicates writes a warning on w for each name the metadata from
+// source (a file or a host) gives twice ([metadata.Metadata.Duplicates]):
+// queries are checked against the description kept, which may not be the
+// one meant.
+func WarnDuplicates(w io.Writer, source string, md *metadata.Metadata) {
+	for _, d := range md.Duplicates() {
+		errorf(w, "warning: metadata %s: %s", source, d)
+	}
 }
 
 // RefreshMetadata loads the metadata again from where it comes from: the
@@ -83,6 +94,7 @@ func (c *Conn) RefreshMetadata(ctx context.Context) (*metadata.Metadata, string,
 		if err != nil {
 			return nil, "", err
 		}
+		WarnDuplicates(c.env.stderr, path, md)
 		return md, fmt.Sprintf("loaded the metadata of %d entities from %s", len(md.EntityNames()), path), nil
 	}
 	path := ""
