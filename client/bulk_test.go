@@ -57,7 +57,8 @@ func TestIsRead(t *testing.T) {
 		{api.BulkItem{URL: "/data/entityQuery", Method: "POST"}, true},
 		{api.BulkItem{URL: "/data/objects/Task/1", Method: "GET"}, true},
 		{api.BulkItem{URL: "/metadata/describeMetadata?typeNames=Task", Method: "POST"}, true},
-		{api.BulkItem{URL: "/data/objects/Task", Method: "POST"}, false},
+		{api.BulkItem{URL: "/data/objects/Task", Method: "PUT"}, false},
+		{api.BulkItem{URL: "/data/objects/Task/1", Method: "POST"}, false},
 		{api.BulkItem{URL: "/data/objects/Task/1", Method: "DELETE"}, false},
 	}
 	for _, tt := range tests {

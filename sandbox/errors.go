@@ -18,6 +18,7 @@ const (
 	codeInvalidType      = "InvalidType"
 	codeInvalidOperation = "InvalidOperation"
 	codeUnauthorized     = "Unauthorized"
+	codeDuplicateKey     = "DuplicateKey"
 )
 
 // apiError is a failed call: HTTP 500 with {errorCode, message,

@@ -172,6 +172,17 @@ func mergeParams(query url.Values, body []byte, wrap string) ([]byte, error) {
 	return json.Marshal(obj)
 }
 
+// queryParam returns the value of the query-string parameter name, given
+// in any case.
+func queryParam(r *http.Request, name string) string {
+	for k, v := range r.URL.Query() {
+		if strings.EqualFold(k, name) && len(v) > 0 {
+			return v[len(v)-1]
+		}
+	}
+	return ""
+}
+
 // decodeOptional decodes a request whose parameters are all optional: an
 // empty body is an empty request.
 func decodeOptional(body []byte, v any) error {
