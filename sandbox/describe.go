@@ -63,6 +63,16 @@ func (s *Server) describeMetadata(_ *http.Request, body []byte) (any, error) {
 	return s.describeTypes(req.TypeNames, req.Flags)
 }
 
+// describeEntities answers metadata/describeEntities?typeNames=…: the
+// descriptions with their fields (and no relations).
+func (s *Server) describeEntities(_ *http.Request, body []byte) (any, error) {
+	var req describeRequest
+	if err := req.read(body); err != nil {
+		return nil, err
+	}
+	return s.describeTypes(req.TypeNames, []string{"fields"})
+}
+
 // describeTypes returns {"entityDescriptions": […]} for names (all entities
 // when empty) with the lists flags ask for.
 func (s *Server) describeTypes(names, flags []string) (any, error) {
@@ -92,6 +102,34 @@ func (s *Server) descriptionsOf(names []string) ([]json.RawMessage, error) {
 		out = append(out, raw)
 	}
 	return out, nil
+}
+
+// describeEntityRelations answers metadata/describeEntityRelations
+// {"typeNames": […]}: {"entityRelations": [{"typeName", "relations"}]}.
+func (s *Server) describeEntityRelations(_ *http.Request, body []byte) (any, error) {
+	var req describeRequest
+	if err := req.read(body); err != nil {
+		return nil, err
+	}
+	raws, err := s.descriptionsOf(req.TypeNames)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, len(raws))
+	for _, raw := range raws {
+		var d struct {
+			TypeName  string            `json:"typeName"`
+			Relations []json.RawMessage `json:"relations"`
+		}
+		if err := json.Unmarshal(raw, &d); err != nil {
+			return nil, errorf(codeInternal, "%v", err)
+		}
+		if d.Relations == nil {
+			d.Relations = []json.RawMessage{}
+		}
+		out = append(out, obj{{"typeName", d.TypeName}, {"relations", d.Relations}})
+	}
+	return obj{{"entityRelations", out}}, nil
 }
 
 // filterDescription drops fields and relations that the flags do not ask

@@ -18,6 +18,7 @@ const (
 	codeInvalidType      = "InvalidType"
 	codeInvalidOperation = "InvalidOperation"
 	codeUnauthorized     = "Unauthorized"
+	codeFileNotFound     = "FileNotFound"
 	codeDuplicateKey     = "DuplicateKey"
 )
 

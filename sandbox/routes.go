@@ -13,6 +13,10 @@ func route(endpoint string) handler {
 	switch endpoint {
 	case "metadata/describemetadata":
 		return withParams((*Server).describeMetadata)
+	case "metadata/describeentities":
+		return withParams((*Server).describeEntities)
+	case "metadata/describeentityrelations":
+		return withParams((*Server).describeEntityRelations)
 	case "metadata/listentities":
 		return (*Server).listEntities
 	case "authentication/logout":
@@ -21,6 +25,8 @@ func route(endpoint string) handler {
 		return (*Server).sessionInfo
 	case "bulk/execute":
 		return (*Server).bulk
+	case "files/download":
+		return withParams((*Server).download)
 	}
 	if strings.HasPrefix(endpoint, "data/objects/") {
 		return (*Server).objects
@@ -41,6 +47,18 @@ func dataRoute(endpoint string) handler {
 		return withParams((*Server).relationHandler)
 	case "data/countquery":
 		return withParamsWrapped((*Server).countHandler, "query")
+	case "data/search":
+		return withParams((*Server).search)
+	case "data/changestate":
+		return withParams((*Server).changeState)
+	case "data/getcalendarinfo":
+		return withParams((*Server).calendarInfo)
+	case "data/finduserquery":
+		return withParams((*Server).findUserQuery)
+	case "data/expensequery":
+		return withParams((*Server).expenseQuery)
+	case "data/timesheetquery":
+		return withParams((*Server).timesheetQuery)
 	}
 	return nil
 }
