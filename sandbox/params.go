@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/czql/czql/api"
@@ -18,7 +17,7 @@ const (
 	paramString    paramKind = iota // a string (an array of strings when repeated)
 	paramList                       // an array: comma-separated and repeated values
 	paramJSON                       // JSON text (relaxed)
-	paramCondition                  // JSON text when it starts with {, else CZQL text
+	paramCondition                  // JSON text when it starts with {, else CZQL text; empty is none
 	paramBool                       // true/false, 1/0, in any case
 )
 
@@ -40,13 +39,8 @@ var paramKinds = map[string]paramKind{
 // object. When wrap is set and no parameter is named wrap, the object is
 // wrapped as {wrap: object} (countQuery takes its query's parameters).
 func paramsJSON(values url.Values, wrap string) ([]byte, error) {
-	names := make([]string, 0, len(values))
+	obj := make(map[string]json.RawMessage, len(values))
 	for name := range values {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	obj := make(map[string]json.RawMessage, len(names))
-	for _, name := range names {
 		v, err := paramValue(name, values[name])
 		if err != nil {
 			return nil, err
@@ -72,7 +66,10 @@ func paramValue(name string, vals []string) (json.RawMessage, error) {
 	case paramJSON:
 		return jsonParam(name, last)
 	case paramCondition:
-		if strings.HasPrefix(strings.TrimSpace(last), "{") {
+		switch trimmed := strings.TrimSpace(last); {
+		case trimmed == "":
+			return json.RawMessage("null"), nil // no condition
+		case strings.HasPrefix(trimmed, "{"):
 			return jsonParam(name, last)
 		}
 		return json.Marshal(last)

@@ -52,6 +52,7 @@ func TestQueryEndpointsGET(t *testing.T) {
 		"aggregations": {`[{function: 'Count', fieldName: 'Name', alias: 'N'}]`}, "where": {"PercentCompleted < 100"}})
 	check(t, "aggregateQuery", got, `{"entities":[{"id":null,"State":{"id":"/State/Active"},"N":2.0},{"id":null,"State":{"id":"/State/Draft"},"N":1.0}],"paging":{"from":2,"limit":100,"hasMore":false}}`)
 	check(t, "countQuery, top-level", get("data/countQuery", url.Values{"typeName": {"Task"}, "where": {"Name LIKE '%api%'"}}), `{"count":2}`)
+	check(t, "countQuery, empty where", get("data/countQuery", url.Values{"typeName": {"Task"}, "where": {" "}}), `{"count":4}`)
 	check(t, "countQuery, query", get("data/countQuery", url.Values{"query": {`{"typeName":"User"}`}}), `{"count":3}`)
 	if ids := idsOf(t, get("data/relationQuery", url.Values{"entityId": {"/Task/t1"}, "relationName": {"Resources"}})); ids != "u2,u3" {
 		t.Errorf("relationQuery: %s", ids)
