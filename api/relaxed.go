@@ -55,6 +55,7 @@ type RelaxedError struct {
 	Msg    string // what was wrong
 }
 
+// Error formats the error with its offset.
 func (e *RelaxedError) Error() string {
 	return fmt.Sprintf("api: invalid JSON at offset %d: %s", e.Offset, e.Msg)
 }
