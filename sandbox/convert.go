@@ -80,17 +80,20 @@ func stringValue(f *metadata.Field, v any) (any, bool) {
 	return s, true
 }
 
-// integerValue accepts whole numbers, also as text, in the type's range.
+// integerValue accepts whole numbers, also as text, in the type's range
+// (Long values keep all their 64 bits).
 func integerValue(t metadata.FieldType, v any) (any, bool) {
-	n, ok := numberText(v)
-	if !ok || n != math.Trunc(n) {
-		return nil, false
-	}
 	limit := float64(math.MaxInt64)
 	if t == metadata.Integer {
 		limit = math.MaxInt32
 	}
-	if math.Abs(n) > limit {
+	if s, ok := numberString(v); ok {
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10)), math.Abs(float64(i)) <= limit
+		}
+	}
+	n, ok := numberText(v)
+	if !ok || n != math.Trunc(n) || math.Abs(n) > limit {
 		return nil, false
 	}
 	return json.Number(strconv.FormatInt(int64(n), 10)), true
@@ -110,17 +113,23 @@ func doubleValue(v any) (any, bool) {
 
 // numberText reads a JSON number or a string that is only a number.
 func numberText(v any) (float64, bool) {
-	var s string
-	switch x := v.(type) {
-	case json.Number:
-		s = x.String()
-	case string:
-		s = strings.TrimSpace(x)
-	default:
+	s, ok := numberString(v)
+	if !ok {
 		return 0, false
 	}
 	n, err := strconv.ParseFloat(s, 64)
 	return n, err == nil && !math.IsInf(n, 0) && !math.IsNaN(n)
+}
+
+// numberString returns the text of a JSON number or of a string, trimmed.
+func numberString(v any) (string, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		return x.String(), true
+	case string:
+		return strings.TrimSpace(x), true
+	}
+	return "", false
 }
 
 // boolValue accepts booleans, 1 and 0, and their text in any case.
