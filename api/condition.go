@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Operator is a comparison operator of a compare [Condition], spelled
@@ -26,6 +27,22 @@ const (
 	Like               Operator = "Like"
 )
 
+// operators are the operators of the API.
+var operators = []Operator{Equal, NotEqual, LessThan, GreaterThan, LessThanOrEqual, GreaterThanOrEqual,
+	BeginsWith, EndsWith, Contains, DoesNotContain, In, Like}
+
+// Canonical returns o spelled as the API documents it when o names one of
+// its operators in another case ("equal", "GREATERTHAN"); other values come
+// back unchanged.
+func (o Operator) Canonical() Operator {
+	for _, op := range operators {
+		if strings.EqualFold(string(o), string(op)) {
+			return op
+		}
+	}
+	return o
+}
+
 // ConditionKind tells which shape a [Condition] has.
 type ConditionKind int
 
@@ -42,13 +59,13 @@ const (
 // [ConditionKind]. Only the fields of its Kind are meaningful.
 type Condition struct {
 	Kind       ConditionKind
-	Operands   []*Condition   // and, or
-	Negated    *Condition     // not
-	Left       *Expression    // compare
-	Operator   Operator       // compare
-	Right      *Expression    // compare
-	Text       string         // cZQLCondition
-	Parameters map[string]any // cZQLCondition
+	Operands   []*Condition // and, or
+	Negated    *Condition   // not
+	Left       *Expression  // compare
+	Operator   Operator     // compare
+	Right      *Expression  // compare
+	Text       string       // cZQLCondition
+	Parameters Parameters   // cZQLCondition
 }
 
 type compareJSON struct {
@@ -58,8 +75,8 @@ type compareJSON struct {
 }
 
 type czqlJSON struct {
-	Text       string         `json:"text"`
-	Parameters map[string]any `json:"parameters,omitempty"`
+	Text       string     `json:"text"`
+	Parameters Parameters `json:"parameters,omitempty"`
 }
 
 // MarshalJSON encodes c in the shape of its Kind.
@@ -86,8 +103,10 @@ func (c *Condition) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes any condition shape, with or without `_type`; the
-// shape is recognised by its property names. It reads data once, whatever
-// its depth (up to [MaxDepth]).
+// shape is recognised by its property names, in any case (`LeftExpression`
+// as well as `leftExpression`). A JSON string is the text of a
+// cZQLCondition, as clients send `where` to relationQuery. It reads data
+// once, whatever its depth (up to [MaxDepth]).
 func (c *Condition) UnmarshalJSON(data []byte) error {
 	v, err := parseDocument(data)
 	if err != nil {

@@ -53,19 +53,21 @@ type jvalue struct {
 func (v *jvalue) isObject() bool { return v.raw[0] == '{' }
 func (v *jvalue) isArray() bool  { return v.raw[0] == '[' }
 func (v *jvalue) isNull() bool   { return v.raw[0] == 'n' }
+func (v *jvalue) isString() bool { return v.raw[0] == '"' }
 
-// member returns the last member of object v named exactly key (the one a
-// map would keep) and whether there is one.
+// member returns the last member of object v whose name is key under case
+// folding (the one encoding/json would decode into a field named key) and
+// whether there is one.
 func (v *jvalue) member(key string) (*jvalue, bool) {
 	for i := len(v.keys) - 1; i >= 0; i-- {
-		if v.keys[i] == key {
+		if fieldIs(v.keys[i], key) {
 			return &v.kids[i], true
 		}
 	}
 	return nil, false
 }
 
-// has reports whether object v has a member named exactly key.
+// has reports whether object v has a member named key under case folding.
 func (v *jvalue) has(key string) bool {
 	_, ok := v.member(key)
 	return ok
@@ -356,6 +358,10 @@ func finish(err error) error {
 // being v's text with, at the top, the white space around it; base is where
 // data starts in the document.
 func condition(c *Condition, v *jvalue, data []byte, base int) error {
+	if v.isString() { // CZQL text, as a public JavaScript client sends where
+		*c = Condition{Kind: CZQLCondition}
+		return json.Unmarshal(v.raw, &c.Text)
+	}
 	if !v.isObject() {
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal(data, &m); err != nil {
@@ -534,7 +540,7 @@ func expression(e *Expression, v *jvalue, data []byte, base int) error {
 		e.Kind, e.Values = ConstantListExpr, raw.Values
 	case v.has("query"):
 		e.Kind, e.Query = QueryExpr, raw.Query
-	case v.has("value") && raw.Type == "predefinedDateRangeExpression":
+	case v.has("value") && strings.EqualFold(raw.Type, "predefinedDateRangeExpression"):
 		e.Kind, e.Value = DateRangeExpr, raw.Value
 	case v.has("value"):
 		e.Kind, e.Value = ConstantExpr, raw.Value

@@ -99,8 +99,16 @@ var referenceCases = []string{
 	`{"leftExpression":{"fieldName":"DueDate"},"operator":"Equal","rightExpression":{"_type":"predefinedDateRangeExpression","value":"ThisMonth"}}`,
 	`{"leftExpression":{"fieldName":"A"},"operator":"Equal","rightExpression":{"_type":"other","value":{"x":[1,2.50]}}}`,
 	`{"leftExpression":{"fieldName":"A"},"operator":"In","rightExpression":{"query":{"typeName":"T","relations":[{"name":"R","where":{"text":"x"},"relations":[{"name":"S","fromLink":true}]}],"paging":{"from":1,"limit":2},"orders":[{"fieldName":"A","order":"Ascending"}]}}}`,
-	// Shapes told by exact keys, fields matched under folding, last duplicates winning.
+	// Shapes and fields told by keys under folding, last duplicates winning.
 	`{"AND":[],"leftExpression":{"FIELDNAME":"a"},"OPERATOR":"Equal","RightExpression":{"value":1}}`,
+	`{"_type":"Compare","LeftExpression":{"_type":"FieldExpression","FieldName":"Name"},"Operator":"Equal","RightExpression":{"_type":"ConstantExpression","Value":"x"}}`,
+	`{"Or":[{"Text":"a = :p","Parameters":{"p":1}},{"Not":{"LeftExpression":{"FieldName":"A"},"Operator":"In","RightExpression":{"Values":[1,2]}}}]}`,
+	`{"leftExpression":{"fieldName":"DueDate"},"operator":"Equal","rightExpression":{"_TYPE":"PredefinedDateRangeExpression","VALUE":"ThisMonth"}}`,
+	`{"and":[],"AND":null}`, `{"Text":"x","text":null}`,
+	// CZQL text given as a string, alone or as an operand.
+	`"State IN ('Active','Draft')"`, ` "a = 1" `, `{"and":["a = 1",{"text":"b = 2"}]}`, `{"not":"a = 1"}`, `""`, `"\u00e9"`,
+	// Parameters as an object, null or an empty array.
+	`{"text":"a = :p","parameters":[]}`, `{"text":"a","parameters":null}`, `{"text":"a","parameters":[ ]}`,
 	`{"and":[],"or":[{"text":"x"}]}`,
 	`{"\u0061nd":[{"text":"x"}]}`,
 	`{"not":{"text":"a"},"not":{"text":"b"}}`,
@@ -141,7 +149,7 @@ var referenceCases = []string{
 	`{"operator":"In","leftExpression":{"fieldName":"a"},"rightExpression":{"query":{"typeName":5,"where":{"leftExpression":{"fieldName":"b"},"operator":7,"rightExpression":{"value":1}}}}}`,
 	`{"operator":"In","leftExpression":{"fieldName":"a"},"rightExpression":{"query":{"where":{"and":[{"leftExpression":{"query":{"where":{"not":{"text":[]}}}},"operator":"In","rightExpression":{"value":1}}]}}}}`,
 	`{"operator":"In","leftExpression":{"fieldName":"a"},"rightExpression":{"query":{"where":{}}}}`,
-	`{"text":5}`, `{"text":"a","parameters":[]}`, `{"x":1}`,
+	`{"text":5}`, `{"text":"a","parameters":[1]}`, `{"text":"a","parameters":"p"}`, `{"text":"a","parameters":[}`, `{"x":1}`, `"unterminated`, `"a" "b"`,
 	"  {\"text\": 5}", " \n{\"leftExpression\":{\"fieldName\":\"a\"},\"operator\":5,\"rightExpression\":{\"value\":1}} ",
 	" [1]", "\t{\"leftExpression\":{\"fieldName\":\"a\"},\"operator\":\"In\",\"rightExpression\":{\"values\":{}}}",
 }

@@ -8,4 +8,10 @@
 // the API reference. The union types [Condition] and [Expression] encode to
 // the shape their Kind names; `_type` discriminators are written only where
 // the reference recommends them (on nested query objects).
+//
+// Reading is more lenient than writing, as the service is: conditions and
+// expressions are told by their property names in any case, a JSON string
+// stands for CZQL text where a condition is expected, `parameters` may be
+// an empty array, and [StrictJSON] turns the relaxed JSON of the API guide's
+// examples ({userName: 'demo'}) into standard JSON.
 package api

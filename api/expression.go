@@ -61,8 +61,9 @@ func (e *Expression) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes any expression shape, recognised by its property
-// names (and `_type` for predefinedDateRangeExpression). Like
-// [Condition.UnmarshalJSON], it reads data once.
+// names in any case (and `_type`, in any case, for
+// predefinedDateRangeExpression). Like [Condition.UnmarshalJSON], it reads
+// data once.
 func (e *Expression) UnmarshalJSON(data []byte) error {
 	v, err := parseDocument(data)
 	if err != nil {

@@ -66,9 +66,9 @@ type CountQuery struct {
 // Query is the body of POST /data/query: CZQL text with bind parameter
 // values and, for continuation pages, the paging object the server returned.
 type Query struct {
-	Q          string         `json:"q"`
-	Parameters map[string]any `json:"parameters,omitempty"`
-	Paging     *Paging        `json:"paging,omitempty"`
+	Q          string     `json:"q"`
+	Parameters Parameters `json:"parameters,omitempty"`
+	Paging     *Paging    `json:"paging,omitempty"`
 }
 
 // Order is the direction of an [OrderBy].

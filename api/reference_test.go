@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 )
 
 // The decoder as it was before it read documents in one pass: one
 // json.Unmarshal per level, quadratic in the depth. It is kept as the
 // reference that the one-pass decoder must match exactly, results and
-// errors (see TestDecodeMatchesReference). Its types are named ref…; the
+// errors (see TestDecodeMatchesReference). It has since learnt what the
+// service accepts: shapes told by property names under case folding (as
+// encoding/json matches struct fields) and a JSON string as CZQL text. Its types are named ref…; the
 // names in its errors are mapped back by refNames.
 
 type refCondition struct {
@@ -56,24 +59,49 @@ type refExpression struct {
 	Query     *refEntityQuery
 }
 
+// refConditionKeys are the properties that tell a condition's shape, each
+// matched as encoding/json matches struct fields: under case folding, the
+// last duplicate winning (a null member is kept as the text "null").
+type refConditionKeys struct {
+	And            json.RawMessage `json:"and"`
+	Or             json.RawMessage `json:"or"`
+	Not            json.RawMessage `json:"not"`
+	LeftExpression json.RawMessage `json:"leftExpression"`
+	Text           json.RawMessage `json:"text"`
+}
+
+// refIsString reports whether data is a JSON string (after white space).
+func refIsString(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	return len(t) > 0 && t[0] == '"'
+}
+
 func (c *refCondition) UnmarshalJSON(data []byte) error {
+	if refIsString(data) {
+		*c = refCondition{Kind: CZQLCondition}
+		return json.Unmarshal(data, &c.Text)
+	}
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(data, &m); err != nil {
 		return err
 	}
 	*c = refCondition{}
+	var k refConditionKeys
+	if err := json.Unmarshal(data, &k); err != nil {
+		return err
+	}
 	switch {
-	case m["and"] != nil:
+	case k.And != nil:
 		c.Kind = AndCondition
-		return refDecodeOperands(m["and"], &c.Operands)
-	case m["or"] != nil:
+		return refDecodeOperands(k.And, &c.Operands)
+	case k.Or != nil:
 		c.Kind = OrCondition
-		return refDecodeOperands(m["or"], &c.Operands)
-	case m["not"] != nil:
+		return refDecodeOperands(k.Or, &c.Operands)
+	case k.Not != nil:
 		c.Kind = NotCondition
 		c.Negated = new(refCondition)
-		return json.Unmarshal(m["not"], c.Negated)
-	case m["leftExpression"] != nil:
+		return json.Unmarshal(k.Not, c.Negated)
+	case k.LeftExpression != nil:
 		var cj refCompareJSON
 		if err := json.Unmarshal(data, &cj); err != nil {
 			return err
@@ -83,7 +111,7 @@ func (c *refCondition) UnmarshalJSON(data []byte) error {
 		}
 		c.Kind, c.Left, c.Operator, c.Right = CompareCond, cj.Left, cj.Operator, cj.Right
 		return nil
-	case m["text"] != nil:
+	case k.Text != nil:
 		var zj czqlJSON
 		if err := refDecodeNumbers(data, &zj); err != nil {
 			return err
@@ -128,16 +156,25 @@ func (e *refExpression) UnmarshalJSON(data []byte) error {
 	if err := refDecodeNumbers(data, &raw); err != nil {
 		return err
 	}
-	switch _, hasValue := m["value"]; {
-	case m["fieldName"] != nil:
+	var k struct {
+		FieldName json.RawMessage `json:"fieldName"`
+		Values    json.RawMessage `json:"values"`
+		Query     json.RawMessage `json:"query"`
+		Value     json.RawMessage `json:"value"`
+	}
+	if err := json.Unmarshal(data, &k); err != nil {
+		return err
+	}
+	switch {
+	case k.FieldName != nil:
 		e.Kind, e.FieldName = FieldExpr, raw.FieldName
-	case m["values"] != nil:
+	case k.Values != nil:
 		e.Kind, e.Values = ConstantListExpr, raw.Values
-	case m["query"] != nil:
+	case k.Query != nil:
 		e.Kind, e.Query = QueryExpr, raw.Query
-	case hasValue && raw.Type == "predefinedDateRangeExpression":
+	case k.Value != nil && strings.EqualFold(raw.Type, "predefinedDateRangeExpression"):
 		e.Kind, e.Value = DateRangeExpr, raw.Value
-	case hasValue:
+	case k.Value != nil:
 		e.Kind, e.Value = ConstantExpr, raw.Value
 	default:
 		return errors.New("api: expression has none of fieldName, value, values, query")

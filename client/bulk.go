@@ -64,7 +64,9 @@ func isRead(it api.BulkItem) bool {
 	}
 	switch path {
 	case "/data/query", "/data/entityquery", "/data/aggregatequery",
-		"/data/relationquery", "/data/countquery", "/data/search":
+		"/data/relationquery", "/data/countquery", "/data/search",
+		"/data/finduserquery", "/data/expensequery", "/data/timesheetquery",
+		"/data/getcalendarinfo":
 		return true
 	}
 	return false

@@ -57,8 +57,11 @@ func TestIsRead(t *testing.T) {
 		{api.BulkItem{URL: "/data/entityQuery", Method: "POST"}, true},
 		{api.BulkItem{URL: "/data/objects/Task/1", Method: "GET"}, true},
 		{api.BulkItem{URL: "/metadata/describeMetadata?typeNames=Task", Method: "POST"}, true},
-		{api.BulkItem{URL: "/data/objects/Task", Method: "POST"}, false},
+		{api.BulkItem{URL: "/data/timesheetQuery", Method: "POST"}, true},
+		{api.BulkItem{URL: "/data/objects/Task", Method: "PUT"}, false},
+		{api.BulkItem{URL: "/data/objects/Task/1", Method: "POST"}, false},
 		{api.BulkItem{URL: "/data/objects/Task/1", Method: "DELETE"}, false},
+		{api.BulkItem{URL: "/data/changeState", Method: "POST"}, false},
 	}
 	for _, tt := range tests {
 		if got := isRead(tt.item); got != tt.want {

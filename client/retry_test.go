@@ -72,7 +72,7 @@ func TestServerErrorRetry(t *testing.T) {
 		w.WriteHeader(502)
 		w.Write([]byte("<html><body>Bad Gateway</body></html>"))
 	}
-	writeItem := []api.BulkItem{{URL: "/data/objects/Task", Method: "POST", Body: map[string]string{"Name": "x"}}}
+	writeItem := []api.BulkItem{{URL: "/data/objects/Task", Method: "PUT", Body: map[string]string{"Name": "x"}}}
 	readItem := []api.BulkItem{{URL: "/data/query", Method: "POST", Body: map[string]string{"q": "SELECT Name FROM Task"}}}
 	tests := []struct {
 		name      string

@@ -12,7 +12,9 @@ import (
 const maxBulk = 1000
 
 // bulk answers bulk/execute: each sub-request runs with the caller's
-// session, and the whole call counts once against the rate limit.
+// session, and the whole call counts once against the rate limit. A
+// sub-request's method is read in any case and its body may be a string
+// of (relaxed) JSON, as in the API guide's example.
 func (s *Server) bulk(r *http.Request, body []byte) (any, error) {
 	var req struct {
 		Requests []struct {
@@ -29,13 +31,13 @@ func (s *Server) bulk(r *http.Request, body []byte) (any, error) {
 	}
 	responses := make([]any, 0, len(req.Requests))
 	for _, sub := range req.Requests {
-		responses = append(responses, s.runSub(r, sub.URL, sub.Method, sub.Body))
+		responses = append(responses, s.runSub(r, sub.URL, strings.ToUpper(sub.Method), subBody(sub.Body)))
 	}
 	return obj{{"responses", responses}}, nil
 }
 
 // runSub runs one bulk sub-request and returns {statusCode, body}.
-func (s *Server) runSub(parent *http.Request, url, method string, body json.RawMessage) any {
+func (s *Server) runSub(parent *http.Request, url, method string, body []byte) any {
 	if method == "" {
 		method = http.MethodPost
 	}

@@ -4,10 +4,26 @@
 //
 // A [Server] answers the endpoints of czql-reference.md §7 under
 // /v2.0/services/: authentication (getServerDefinition, login, logout,
-// getSessionInfo), metadata (describeMetadata, listEntities), data (query,
-// entityQuery, aggregateQuery, relationQuery, countQuery, objects) and
-// bulk/execute. CZQL sent to data/query is parsed and translated with the
-// parser and translate packages, then evaluated like an entityQuery.
+// getSessionInfo), metadata (describeMetadata, describeEntities,
+// describeEntityRelations, listEntities), data (query, entityQuery,
+// aggregateQuery, relationQuery, countQuery, search, findUserQuery,
+// expenseQuery, timesheetQuery, changeState, getCalendarInfo, objects),
+// files/download and bulk/execute; any other endpoint answers the API's
+// error body with errorCode InvalidArgument. CZQL sent to data/query is
+// parsed and translated with the parser and translate packages, then
+// evaluated like an entityQuery.
+//
+// Requests are read as leniently as the service reads them, as the API
+// guide's examples and public clients write them: bodies in relaxed JSON
+// (unquoted keys, single quotes; see [api.StrictJSON]) or form-encoded,
+// gzip-compressed with Content-Encoding: gzip (the decompressed size
+// counts against the request limit), property names in any case,
+// `_type` optional, operator names in any case, `where` as CZQL text,
+// `parameters` as [] and, for the query and metadata endpoints, GET with
+// the parameters in the query string (fields comma-separated; where,
+// orders and paging as JSON text). Objects follow the guide: PUT creates,
+// POST updates, reference values read back as {"id": …}, and written
+// values are checked and converted against the metadata's field types.
 //
 // Evaluation follows SQL semantics where the API documentation is silent:
 //

@@ -18,6 +18,8 @@ const (
 	codeInvalidType      = "InvalidType"
 	codeInvalidOperation = "InvalidOperation"
 	codeUnauthorized     = "Unauthorized"
+	codeFileNotFound     = "FileNotFound"
+	codeDuplicateKey     = "DuplicateKey"
 )
 
 // apiError is a failed call: HTTP 500 with {errorCode, message,

@@ -94,7 +94,7 @@ func (s *store) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, e
 type operand func(*record) key
 
 func (s *store) compileCompare(ent *metadata.Entity, c *api.Condition) (pred, error) {
-	left, right, op := c.Left, c.Right, c.Operator
+	left, right, op := c.Left, c.Right, c.Operator.Canonical()
 	if left.Kind != api.FieldExpr && right.Kind == api.FieldExpr {
 		left, right, op = right, left, mirror(op)
 	}

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"fmt"
 	"net/http/httptest"
 	"strings"
@@ -8,7 +9,12 @@ import (
 	"time"
 )
 
-var fuzzEndpoints = []string{"data/query", "data/entityQuery", "data/aggregateQuery", "data/relationQuery", "data/countQuery", "bulk/execute", "metadata/describeMetadata", "data/objects/Task/t1", "authentication/login"}
+var fuzzEndpoints = []string{"data/query", "data/entityQuery", "data/aggregateQuery", "data/relationQuery", "data/countQuery", "bulk/execute", "metadata/describeMetadata", "data/objects/Task/t1", "authentication/login",
+	"data/search", "data/changeState", "data/getCalendarInfo", "data/findUserQuery", "data/expenseQuery", "data/timesheetQuery",
+	"metadata/describeEntities", "metadata/describeEntityRelations", "files/download", "data/objects/task"}
+
+// fuzzMethods are the methods FuzzRequestParams sends.
+var fuzzMethods = []string{"GET", "POST", "PUT", "DELETE"}
 
 // FuzzDecodeRequest sends arbitrary bodies to every endpoint: the server
 // must answer, never panic.
@@ -20,6 +26,30 @@ func FuzzDecodeRequest(f *testing.F) {
 		endpoint := fuzzEndpoints[int(ep)%len(fuzzEndpoints)]
 		req := httptest.NewRequest("POST", "http://x/v2.0/services/"+endpoint, strings.NewReader(body))
 		req.Header.Set("Authorization", "Session "+c.session)
+		c.srv.ServeHTTP(httptest.NewRecorder(), req)
+	})
+}
+
+// FuzzRequestParams sends arbitrary query strings and bodies, gzipped or
+// not, with any method, to every endpoint: the server must answer, never
+// panic.
+func FuzzRequestParams(f *testing.F) {
+	f.Add(uint8(0), uint8(1), "typeName=Task&fields=Name&where=%7BText:'Name+LIKE+%22a%25%22'%7D&paging=%7Blimit:1%7D", []byte(""), false)
+	f.Add(uint8(1), uint8(10), "", []byte("ids=%2FTask%2Ft1&state=Active"), false)
+	f.Add(uint8(2), uint8(18), "", []byte("{Name: 'x', Work: '8h'}"), true)
+	f.Add(uint8(0), uint8(6), "TypeNames=Task&Flags=fields", []byte(nil), false)
+	c := newTestServer(f, nil)
+	f.Fuzz(func(t *testing.T, method, ep uint8, query string, body []byte, gz bool) {
+		endpoint := fuzzEndpoints[int(ep)%len(fuzzEndpoints)]
+		if gz {
+			body = gzipped(t, body)
+		}
+		req := httptest.NewRequest(fuzzMethods[int(method)%len(fuzzMethods)], "http://x/v2.0/services/"+endpoint, bytes.NewReader(body))
+		req.URL.RawQuery = query
+		req.Header.Set("Authorization", "Session "+c.session)
+		if gz {
+			req.Header.Set("Content-Encoding", "gzip")
+		}
 		c.srv.ServeHTTP(httptest.NewRecorder(), req)
 	})
 }

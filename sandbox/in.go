@@ -6,17 +6,18 @@ import (
 
 // compileIn compiles F IN (list) and F IN (SELECT …). A reference field
 // matches the ids of the nested query's rows; another field matches the
-// values of the nested query's first field.
+// values of the nested query's first field. The list may also come as
+// {"value": [...]}, as two public clients send it.
 func (s *store) compileIn(p *path, lhs operand, right *api.Expression) (pred, error) {
 	var keys []key
-	switch right.Kind {
-	case api.ConstantListExpr:
-		for _, v := range right.Values {
+	switch values, isList := listValues(right); {
+	case isList:
+		for _, v := range values {
 			if k, ok := norm(p.kind, v); ok && !k.null {
 				keys = append(keys, k)
 			}
 		}
-	case api.QueryExpr:
+	case right.Kind == api.QueryExpr:
 		var err error
 		if keys, err = s.nestedKeys(p, right.Query); err != nil {
 			return nil, err
@@ -39,6 +40,19 @@ func (s *store) compileIn(p *path, lhs operand, right *api.Expression) (pred, er
 		}
 		return triFalse
 	}, nil
+}
+
+// listValues returns the values of an In list: {"values": [...]}, or
+// {"value": [...]}.
+func listValues(e *api.Expression) ([]any, bool) {
+	switch e.Kind {
+	case api.ConstantListExpr:
+		return e.Values, true
+	case api.ConstantExpr:
+		v, ok := e.Value.([]any)
+		return v, ok
+	}
+	return nil, false
 }
 
 func allFull(keys []key) bool {

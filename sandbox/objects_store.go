@@ -3,10 +3,14 @@ package sandbox
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/czql/czql/metadata"
 )
 
+// getObject renders one entity: the fields asked for, or all its values
+// when none are, with reference values as {"id": …} objects as queries
+// render them.
 func (s *store) getObject(id string, fields []string) (any, error) {
 	rec := s.get(id)
 	if rec == nil {
@@ -16,7 +20,7 @@ func (s *store) getObject(id string, fields []string) (any, error) {
 		o := obj{{"id", rec.row.ID()}}
 		for _, k := range sortedKeys(rec.row) {
 			if k != "id" {
-				o = append(o, kv{k, rec.row[k]})
+				o = append(o, kv{k, viewValue(rec.ent.Field(k), rec.row[k])})
 			}
 		}
 		return o, nil
@@ -28,43 +32,88 @@ func (s *store) getObject(id string, fields []string) (any, error) {
 	return proj(rec), nil
 }
 
-// decodeFields reads an object body and checks its field names.
+// viewValue renders a stored value of f as a query renders it.
+func viewValue(f *metadata.Field, v any) any {
+	if f != nil && f.Type == metadata.EntityRef && v != nil {
+		return obj{{"id", v}}
+	}
+	return v
+}
+
+// decodeFields reads an object body, checks its field names and converts
+// its values to the fields' types (see writeValue); "id" and "_type" are
+// ignored. Callers hold the lock.
 func (s *store) decodeFields(ent *metadata.Entity, body []byte) (Row, error) {
 	var in map[string]any
 	if err := decodeNumbers(body, &in); err != nil {
 		return nil, err
 	}
-	for k := range in {
-		if k != "id" && ent.Field(k) == nil {
+	row := make(Row, len(in))
+	for _, k := range sortedKeys(in) {
+		if strings.EqualFold(k, "id") || k == "_type" {
+			continue
+		}
+		f := ent.Field(k)
+		if f == nil {
 			return nil, errorf(codeInvalidField, "Invalid field name %s on entity %s", k, ent.TypeName)
 		}
+		v, err := s.writeValue(ent, f, in[k])
+		if err != nil {
+			return nil, err
+		}
+		row[f.Name] = v
 	}
-	delete(in, "id")
-	return canonicalRow(ent, in), nil
+	return row, nil
 }
 
-func (s *store) createObject(ent *metadata.Entity, body []byte) (any, error) {
+// createObject creates an entity of ent from body, with the local id
+// given or a new one, its EntityType and its audit fields.
+func (s *store) createObject(ent *metadata.Entity, id string, body []byte, by string, now time.Time) (any, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	row, err := s.decodeFields(ent, body)
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for {
-		s.seq++
-		id := fmt.Sprintf("/%s/new%d", ent.TypeName, s.seq)
-		if s.get(id) == nil {
-			row["id"] = id
-			break
-		}
+	if row["id"], err = s.newID(ent, id); err != nil {
+		return nil, err
 	}
+	if ent.Field("EntityType") != nil {
+		row["EntityType"] = "/EntityType/" + ent.TypeName
+	}
+	stamp(ent, row, by, now, "CreatedBy", "CreatedOn")
+	stamp(ent, row, by, now, "LastUpdatedBy", "LastUpdatedOn")
 	if err := s.insert(ent, row); err != nil {
 		return nil, err
 	}
 	return obj{{"id", row["id"]}}, nil
 }
 
-func (s *store) updateObject(id string, body []byte) (any, error) {
+// newID returns the full id of a new entity of ent: /Type/id when id is
+// given (DuplicateKey when taken), else the next /Type/newN.
+func (s *store) newID(ent *metadata.Entity, id string) (string, error) {
+	if strings.Contains(id, "/") {
+		return "", errorf(codeInvalidArgument, "invalid id %q for a new %s", id, ent.TypeName)
+	}
+	if id != "" {
+		full := "/" + ent.TypeName + "/" + id
+		if s.get(full) != nil {
+			return "", errorf(codeDuplicateKey, "Entity %s already exists", full)
+		}
+		return full, nil
+	}
+	for {
+		s.seq++
+		full := fmt.Sprintf("/%s/new%d", ent.TypeName, s.seq)
+		if s.get(full) == nil {
+			return full, nil
+		}
+	}
+}
+
+// updateObject sets the fields of body on the entity id; the fields it
+// does not name are kept.
+func (s *store) updateObject(id string, body []byte, by string, now time.Time) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec := s.get(id)
@@ -75,14 +124,7 @@ func (s *store) updateObject(id string, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	next := make(Row, len(rec.row)+len(row))
-	for k, v := range rec.row {
-		next[k] = v
-	}
-	for k, v := range row {
-		next[k] = v
-	}
-	rec.row = next
+	s.update(rec, row, by, now)
 	return obj{}, nil
 }
 

@@ -48,9 +48,9 @@ func TestObjectsNotFound(t *testing.T) {
 	if got := errorOf(t, code, out); got != "EntityNotFound" {
 		t.Errorf("GET unknown id: %s", got)
 	}
-	code, out = c.do("PUT", "data/objects/Task/t99", `{"Name":"x"}`)
+	code, out = c.do("POST", "data/objects/Task/t99", `{"Name":"x"}`)
 	if got := errorOf(t, code, out); got != "EntityNotFound" {
-		t.Errorf("PUT unknown id: %s", got)
+		t.Errorf("POST (update) unknown id: %s", got)
 	}
 	code, out = c.do("DELETE", "data/objects/Task/t99", "")
 	if got := errorOf(t, code, out); got != "EntityNotFound" {
@@ -65,7 +65,7 @@ func TestObjectsNotFound(t *testing.T) {
 func TestObjectsCreateUpdateDelete(t *testing.T) {
 	c := newTestServer(t, nil)
 	// Create: the body's bare pick-list value becomes a reference id.
-	code, out := c.do("POST", "data/objects/Task", `{"Name":"Write docs","State":"Draft","Manager":"/User/u3","PercentCompleted":10}`)
+	code, out := c.do("PUT", "data/objects/Task", `{"Name":"Write docs","State":"Draft","Manager":"/User/u3","PercentCompleted":10}`)
 	if code != 200 {
 		t.Fatalf("create: %d %s", code, out)
 	}
@@ -82,21 +82,21 @@ func TestObjectsCreateUpdateDelete(t *testing.T) {
 		t.Errorf("query after create: %s", got)
 	}
 
-	// Update with PUT; the change is seen by queries.
-	code, out = c.do("PUT", "data/objects/Task/t4", `{"Name":"Deploy v2","PercentCompleted":75}`)
+	// Update with POST; the change is seen by queries.
+	code, out = c.do("POST", "data/objects/Task/t4", `{"Name":"Deploy v2","PercentCompleted":75}`)
 	if code != 200 || string(out) != `{}` {
-		t.Fatalf("PUT: %d %s", code, out)
+		t.Fatalf("POST: %d %s", code, out)
 	}
 	got := c.query("data/query", `{"q":"SELECT Name, PercentCompleted FROM Task WHERE PercentCompleted = 75"}`)
 	want = `{"entities":[{"id":"/Task/t4","Name":"Deploy v2","PercentCompleted":75}],"paging":{"from":1,"limit":100,"hasMore":false}}`
 	if got != want {
-		t.Errorf("query after PUT:\n got %s\nwant %s", got, want)
+		t.Errorf("query after POST:\n got %s\nwant %s", got, want)
 	}
 	// Fields the body does not name are kept.
 	code, out = c.do("GET", "data/objects/Task/t4?fields=State,DueDate", "")
 	want = `{"id":"/Task/t4","State":{"id":"/State/Active"},"DueDate":"2024-02-10T12:00:00"}`
 	if code != 200 || string(out) != want {
-		t.Errorf("GET after PUT:\n got %d %s\nwant %s", code, out, want)
+		t.Errorf("GET after POST:\n got %d %s\nwant %s", code, out, want)
 	}
 
 	// Delete, then the object is gone for GET and for queries.
@@ -115,22 +115,22 @@ func TestObjectsCreateUpdateDelete(t *testing.T) {
 
 func TestObjectsInvalidField(t *testing.T) {
 	c := newTestServer(t, nil)
-	code, out := c.do("PUT", "data/objects/Task/t1", `{"Name":"x","NoSuchField":1}`)
+	code, out := c.do("POST", "data/objects/Task/t1", `{"Name":"x","NoSuchField":1}`)
 	if got := errorOf(t, code, out); got != "InvalidField" {
-		t.Errorf("PUT: %s", got)
+		t.Errorf("POST (update): %s", got)
 	}
-	code, out = c.do("POST", "data/objects/Task", `{"NoSuchField":1}`)
+	code, out = c.do("PUT", "data/objects/Task", `{"NoSuchField":1}`)
 	if got := errorOf(t, code, out); got != "InvalidField" {
-		t.Errorf("POST: %s", got)
+		t.Errorf("PUT (create): %s", got)
 	}
 	// A rejected update changes nothing.
 	code, out = c.do("GET", "data/objects/Task/t1?fields=Name", "")
 	if code != 200 || string(out) != `{"id":"/Task/t1","Name":"Design API"}` {
-		t.Errorf("after rejected PUT: %d %s", code, out)
+		t.Errorf("after rejected update: %d %s", code, out)
 	}
 	// A rejected create adds nothing.
 	if got := c.ids("data/entityQuery", `{"typeName":"Task"}`); got != "t1,t2,t3,t4" {
-		t.Errorf("after rejected POST: %s", got)
+		t.Errorf("after rejected create: %s", got)
 	}
 }
 
@@ -146,5 +146,54 @@ func TestQueryGET(t *testing.T) {
 	code, out = c.do("GET", "data/query?q="+url.QueryEscape("SELECT FROM"), "")
 	if got := errorOf(t, code, out); got != "InvalidQuery" {
 		t.Errorf("bad CZQL: %s", got)
+	}
+}
+
+// TestObjectsURLForms reads one object through the URL forms clients
+// use: the type in any case, the id bare or in full.
+func TestObjectsURLForms(t *testing.T) {
+	c := newTestServer(t, nil)
+	want := `{"id":"/Task/t2","Name":"Build UI"}`
+	for _, path := range []string{"data/objects/Task/t2", "data/objects/task/T2", "DATA/Objects/TASK/t2",
+		"data/objects/Task//Task/t2", "data/objects/Task/%2FTask%2Ft2", "data/objects//Task/t2/"} {
+		code, out := c.do("GET", path+"?Fields=Name", "")
+		if code != 200 || string(out) != want {
+			t.Errorf("GET %s: %d %s", path, code, out)
+		}
+	}
+}
+
+// TestObjectsGetAll reads an object without fields: every value, with
+// references as {"id": …} objects, as queries render them.
+func TestObjectsGetAll(t *testing.T) {
+	c := newTestServer(t, nil)
+	code, out := c.do("GET", "data/objects/Task/t2", "")
+	want := `{"id":"/Task/t2","DueDate":"2024-03-05T09:00:00","Duration":{"unit":"Days","value":2},"Manager":{"id":"/User/u2"},` +
+		`"Name":"Build UI","PercentCompleted":90,"Project":{"id":"/Project/p1"},"State":{"id":"/State/Draft"}}`
+	if code != 200 || string(out) != want {
+		t.Errorf("GET t2:\n got %d %s\nwant %s", code, out, want)
+	}
+}
+
+// TestObjectsMethods checks the documented methods: POST without an id
+// does not create, GET and DELETE need an id, PATCH is not supported.
+func TestObjectsMethods(t *testing.T) {
+	c := newTestServer(t, nil)
+	for _, tt := range []struct{ method, path, body, code string }{
+		{"POST", "data/objects/Task", `{"Name":"x"}`, "InvalidOperation"},
+		{"GET", "data/objects/Task", ``, "MissingArgument"},
+		{"DELETE", "data/objects/Task/", ``, "MissingArgument"},
+		{"PATCH", "data/objects/Task/t1", `{"Name":"x"}`, "InvalidOperation"},
+		{"PUT", "data/objects/Task/a/b", `{"Name":"x"}`, "InvalidArgument"},
+		{"PUT", "data/objects/Task", ``, "InvalidQuery"},
+		{"PUT", "data/objects/Nope", `{"Name":"x"}`, "InvalidField"},
+	} {
+		code, out := c.do(tt.method, tt.path, tt.body)
+		if got := errorOf(t, code, out); got != tt.code {
+			t.Errorf("%s %s: %s; want %s", tt.method, tt.path, got, tt.code)
+		}
+	}
+	if got := c.ids("data/entityQuery", `{"typeName":"Task"}`); got != "t1,t2,t3,t4" {
+		t.Errorf("tasks after refused calls: %s", got)
 	}
 }

@@ -49,36 +49,6 @@ func New(opts Options) (*Server, error) {
 // an error.
 type handler func(s *Server, r *http.Request, body []byte) (any, error)
 
-// route returns the handler of an endpoint, nil when there is none.
-func route(endpoint string) handler {
-	switch endpoint {
-	case "metadata/describemetadata":
-		return (*Server).describeMetadata
-	case "metadata/listentities":
-		return (*Server).listEntities
-	case "data/query":
-		return (*Server).query
-	case "data/entityquery":
-		return (*Server).entityQueryHandler
-	case "data/aggregatequery":
-		return (*Server).aggregateHandler
-	case "data/relationquery":
-		return (*Server).relationHandler
-	case "data/countquery":
-		return (*Server).countHandler
-	case "authentication/logout":
-		return (*Server).logout
-	case "authentication/getsessioninfo":
-		return (*Server).sessionInfo
-	case "bulk/execute":
-		return (*Server).bulk
-	}
-	if strings.HasPrefix(endpoint, "data/objects/") {
-		return (*Server).objects
-	}
-	return nil
-}
-
 // ServeHTTP answers the API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	endpoint, ok := endpointOf(r.URL.Path)
@@ -87,6 +57,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body, err := readBody(r)
+	if err == nil {
+		body, err = decodeBody(r.Header, body)
+	}
 	if err != nil {
 		writeError(w, err)
 		return
