@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/czql/czql/api"
@@ -27,15 +28,25 @@ func triOf(b bool) tri {
 type pred func(*record) tri
 
 // compileWhere compiles the condition c on entity ent; a nil condition
-// matches every row.
-func (s *store) compileWhere(ent *metadata.Entity, c *api.Condition) (pred, error) {
+// matches every row. It counts the nodes it compiles and refuses
+// conditions nested deeper than MaxConditionDepth.
+func (s *run) compileWhere(ent *metadata.Entity, c *api.Condition) (pred, error) {
 	if c == nil {
 		return func(*record) tri { return triTrue }, nil
 	}
+	s.nodes++
 	switch c.Kind {
 	case api.AndCondition, api.OrCondition:
+		if err := s.enter(); err != nil {
+			return nil, err
+		}
+		defer s.leave()
 		return s.compileJunction(ent, c)
 	case api.NotCondition:
+		if err := s.enter(); err != nil {
+			return nil, err
+		}
+		defer s.leave()
 		inner, err := s.compileWhere(ent, c.Negated)
 		if err != nil {
 			return nil, err
@@ -63,7 +74,7 @@ func not(t tri) tri {
 	return triUnknown
 }
 
-func (s *store) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, error) {
+func (s *run) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, error) {
 	ops := make([]pred, len(c.Operands))
 	for i, op := range c.Operands {
 		p, err := s.compileWhere(ent, op)
@@ -93,8 +104,14 @@ func (s *store) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, e
 // operand gives the normalised value of one side of a comparison.
 type operand func(*record) key
 
-func (s *store) compileCompare(ent *metadata.Entity, c *api.Condition) (pred, error) {
+func (s *run) compileCompare(ent *metadata.Entity, c *api.Condition) (pred, error) {
 	left, right, op := c.Left, c.Right, c.Operator
+	if left == nil || right == nil {
+		return nil, errorf(codeInvalidQuery, "a comparison needs a leftExpression and a rightExpression")
+	}
+	if err := checkPattern(op, right); err != nil {
+		return nil, err
+	}
 	if left.Kind != api.FieldExpr && right.Kind == api.FieldExpr {
 		left, right, op = right, left, mirror(op)
 	}
@@ -167,7 +184,7 @@ func (s *store) rightOperand(ent *metadata.Entity, p *path, op api.Operator, e *
 	case api.ConstantExpr:
 		k, ok := constantKey(p.kind, op, e.Value)
 		if !ok {
-			return nil, errorf(codeInvalidQuery, "the value %v does not fit the field %s", e.Value, p.segs[len(p.segs)-1].req)
+			return nil, errorf(codeInvalidQuery, "the value %.100s does not fit the field %s", jsonText(e.Value), p.segs[len(p.segs)-1].req)
 		}
 		return func(*record) key { return k }, nil
 	case api.DateRangeExpr:
@@ -221,4 +238,25 @@ func likeTest(k kind, right *api.Expression) (func(a, b key) bool, error) {
 		return func(a, _ key) bool { return m(textOf(k, a)) }, nil
 	}
 	return func(a, b key) bool { return compileLike(b.s)(textOf(k, a)) }, nil
+}
+
+// checkPattern refuses a string operator's constant longer than
+// MaxPatternLength.
+func checkPattern(op api.Operator, right *api.Expression) error {
+	switch op {
+	case api.BeginsWith, api.EndsWith, api.Contains, api.DoesNotContain, api.Like:
+		if right.Kind == api.ConstantExpr && len(text(right.Value)) > MaxPatternLength {
+			return errorf(codeInvalidQuery, "the operand of %s may hold at most %d bytes", op, MaxPatternLength)
+		}
+	}
+	return nil
+}
+
+// jsonText renders a request value as the JSON it came as.
+func jsonText(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return "(a value)"
+	}
+	return string(data)
 }

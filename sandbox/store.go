@@ -17,8 +17,13 @@ type store struct {
 	own  map[*metadata.Entity][]*record // rows of exactly that type
 	seq  int
 
+	limits storeLimits
+	writes writes
+	loaded bool // the dataset is in: inserts are creates
+
 	cacheMu sync.Mutex
 	cache   map[*metadata.Entity][]*record // rows of a type and its subtypes
+	links   map[linkKey]map[string][]*record
 }
 
 // record is one row and its entity type.
@@ -41,6 +46,7 @@ func newStore(md *metadata.Metadata, d *Dataset) (*store, error) {
 		}
 	}
 	s.addPickups()
+	s.loaded = true
 	return s, nil
 }
 
@@ -48,6 +54,11 @@ func (s *store) insert(ent *metadata.Entity, row Row) error {
 	key := strings.ToLower(row.ID())
 	if _, dup := s.byID[key]; dup {
 		return fmt.Errorf("sandbox: duplicate id %q", row.ID())
+	}
+	if s.loaded {
+		if err := s.countCreate(); err != nil {
+			return err
+		}
 	}
 	rec := &record{row: row, ent: ent}
 	s.byID[key] = rec
@@ -146,6 +157,6 @@ func stableByType(recs []*record) []*record {
 // dropCache forgets the per-type row lists after a change.
 func (s *store) dropCache() {
 	s.cacheMu.Lock()
-	s.cache = nil
+	s.cache, s.links = nil, nil
 	s.cacheMu.Unlock()
 }
