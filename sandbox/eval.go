@@ -55,6 +55,9 @@ func (s *run) compileWhere(ent *metadata.Entity, c *api.Condition) (pred, error)
 	case api.CompareCond:
 		return s.compileCompare(ent, c)
 	case api.CZQLCondition:
+		if err := s.spend(1 + len(c.Text)); err != nil { // a step per byte parsed
+			return nil, err
+		}
 		cond, err := conditionFromText(ent.TypeName, c.Text, c.Parameters)
 		if err != nil {
 			return nil, err

@@ -242,3 +242,16 @@ func TestErrorsShowNoGoTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestTextConditionsPerOwnerAreBounded sends a relation whose where is
+// CZQL text, which is parsed again for each owner row: the parsing is
+// counted against the budget.
+func TestTextConditionsPerOwnerAreBounded(t *testing.T) {
+	c := newTestServer(t, func(o *Options) { o.MaxWork = 50_000 })
+	text := "Name <> '" + strings.Repeat("x", 30_000) + "'"
+	body := `{"typeName":"User","fields":["Name"],"relations":[{"name":"DirectReports","fields":["Name"],"where":{"text":"` + text + `"}}]}`
+	code, out := c.do("POST", "data/entityQuery", body)
+	if code != 500 || !bytes.Contains(out, []byte("more work")) {
+		t.Errorf("%d %.200s", code, out)
+	}
+}

@@ -92,9 +92,7 @@ func route(endpoint string) handler {
 // daily quota, and the body is read within a size, time and memory
 // budget.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if rc := http.NewResponseController(w); rc != nil {
-		rc.SetWriteDeadline(time.Now().Add(ResponseTimeout))
-	}
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(ResponseTimeout))
 	w = guardBody(w, r)
 	w, finish := compressed(w, r)
 	defer finish()
