@@ -81,8 +81,8 @@ func (s *run) related(l *link, owner *record, fromLink bool) ([]*record, error) 
 			continue
 		}
 		t, _ := r.row[l.target.Name].(string)
-		if rec := s.get(t); rec != nil {
-			out = append(out, rec)
+		if rec := s.get(t); rec != nil && rec.ent.IsA(l.relE.TypeName) {
+			out = append(out, rec) // a link entity may point at several types
 		}
 	}
 	return out, nil

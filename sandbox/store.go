@@ -60,6 +60,9 @@ func (s *store) insert(ent *metadata.Entity, row Row) error {
 			return err
 		}
 	}
+	if f := ent.Field("EntityType"); f != nil && row[f.Name] == nil {
+		row[f.Name] = "/EntityType/" + ent.TypeName
+	}
 	rec := &record{row: row, ent: ent}
 	s.byID[key] = rec
 	s.own[ent] = append(s.own[ent], rec)
@@ -104,6 +107,9 @@ func canonicalRow(ent *metadata.Entity, row Row) Row {
 }
 
 func canonicalValue(f *metadata.Field, v any) any {
+	if f.Type == metadata.Duration {
+		return withDurationType(v)
+	}
 	s, ok := v.(string)
 	if !ok || f.Type != metadata.EntityRef || strings.HasPrefix(s, "/") || len(f.ReferencedEntities) != 1 {
 		return v
