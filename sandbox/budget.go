@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/czql/czql/api"
 )
 
 // storeLimits bounds the work of each request on a store and the growth
@@ -153,5 +155,21 @@ func (s *store) countCreate() error {
 		return errorf(codeInvalidOperation, "the sandbox has created all the objects it may (%d); restart it", s.limits.newObjects)
 	}
 	s.writes.created++
+	return nil
+}
+
+// checkCompare refuses a comparison without both operands, and a string
+// operator's constant longer than MaxPatternLength.
+func checkCompare(c *api.Condition) error {
+	op, right := c.Operator, c.Right
+	if c.Left == nil || right == nil {
+		return errorf(codeInvalidQuery, "a comparison needs a leftExpression and a rightExpression")
+	}
+	switch op {
+	case api.BeginsWith, api.EndsWith, api.Contains, api.DoesNotContain, api.Like:
+		if right.Kind == api.ConstantExpr && len(text(right.Value)) > MaxPatternLength {
+			return errorf(codeInvalidQuery, "the operand of %s may hold at most %d bytes", op, MaxPatternLength)
+		}
+	}
 	return nil
 }

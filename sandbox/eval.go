@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/czql/czql/api"
@@ -108,13 +107,10 @@ func (s *run) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, err
 type operand func(*record) key
 
 func (s *run) compileCompare(ent *metadata.Entity, c *api.Condition) (pred, error) {
-	left, right, op := c.Left, c.Right, c.Operator
-	if left == nil || right == nil {
-		return nil, errorf(codeInvalidQuery, "a comparison needs a leftExpression and a rightExpression")
-	}
-	if err := checkPattern(op, right); err != nil {
+	if err := checkCompare(c); err != nil {
 		return nil, err
 	}
+	left, right, op := c.Left, c.Right, c.Operator
 	if left.Kind != api.FieldExpr && right.Kind == api.FieldExpr {
 		left, right, op = right, left, mirror(op)
 	}
@@ -241,25 +237,4 @@ func likeTest(k kind, right *api.Expression) (func(a, b key) bool, error) {
 		return func(a, _ key) bool { return m(textOf(k, a)) }, nil
 	}
 	return func(a, b key) bool { return compileLike(b.s)(textOf(k, a)) }, nil
-}
-
-// checkPattern refuses a string operator's constant longer than
-// MaxPatternLength.
-func checkPattern(op api.Operator, right *api.Expression) error {
-	switch op {
-	case api.BeginsWith, api.EndsWith, api.Contains, api.DoesNotContain, api.Like:
-		if right.Kind == api.ConstantExpr && len(text(right.Value)) > MaxPatternLength {
-			return errorf(codeInvalidQuery, "the operand of %s may hold at most %d bytes", op, MaxPatternLength)
-		}
-	}
-	return nil
-}
-
-// jsonText renders a request value as the JSON it came as.
-func jsonText(v any) string {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return "(a value)"
-	}
-	return string(data)
 }

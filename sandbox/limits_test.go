@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -254,4 +255,29 @@ func TestTextConditionsPerOwnerAreBounded(t *testing.T) {
 	if code != 500 || !bytes.Contains(out, []byte("more work")) {
 		t.Errorf("%d %.200s", code, out)
 	}
+}
+
+// TestPanicsAnswerInternal checks that a failure the server did not
+// foresee answers Internal without showing the server's insides, and
+// that a deliberate abort still aborts.
+func TestPanicsAnswerInternal(t *testing.T) {
+	rec := httptest.NewRecorder()
+	func() {
+		defer recoverInternal(rec)
+		panic(fmt.Errorf("runtime error: index out of range in *sandbox.record"))
+	}()
+	var e struct{ ErrorCode, Message string }
+	json.Unmarshal(rec.Body.Bytes(), &e)
+	if rec.Code != 500 || e.ErrorCode != "Internal" || strings.Contains(e.Message, "sandbox") || strings.Contains(e.Message, "index") {
+		t.Errorf("%d %s", rec.Code, rec.Body)
+	}
+	defer func() {
+		if v := recover(); v != http.ErrAbortHandler {
+			t.Errorf("recovered %v, want http.ErrAbortHandler", v)
+		}
+	}()
+	func() {
+		defer recoverInternal(httptest.NewRecorder())
+		panic(http.ErrAbortHandler)
+	}()
 }

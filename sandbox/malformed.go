@@ -72,3 +72,12 @@ func article(v string) string {
 	}
 	return fmt.Sprintf("a %s", v)
 }
+
+// jsonText renders a request value as the JSON it came as.
+func jsonText(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return "(a value)"
+	}
+	return string(data)
+}

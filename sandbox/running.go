@@ -43,13 +43,8 @@ func Start(ctx context.Context, addr string, opts Options) (*Running, error) {
 		URL:    url,
 		Server: srv,
 		ln:     lim,
-		http: &http.Server{
-			Handler:           closeWhenCrowded(srv, lim),
-			ReadHeaderTimeout: HeaderTimeout,
-			IdleTimeout:       IdleTimeout,
-			MaxHeaderBytes:    MaxHeaderBytes,
-		},
-		done: make(chan struct{}),
+		http:   newHTTPServer(closeWhenCrowded(srv, lim)),
+		done:   make(chan struct{}),
 	}
 	go func() {
 		defer close(r.done)
@@ -73,4 +68,10 @@ func (r *Running) Close() error {
 		return nil
 	}
 	return err
+}
+
+// newHTTPServer serves h with the package's limits on request heads and
+// idle connections (bodies and answers are bounded by the [Server]).
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: HeaderTimeout, IdleTimeout: IdleTimeout, MaxHeaderBytes: MaxHeaderBytes}
 }
