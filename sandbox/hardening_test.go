@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/czql/czql/parser"
 )
 
 // countingBody is a request body that counts the bytes read from it.
@@ -320,5 +322,25 @@ func TestBodyBounds(t *testing.T) {
 	body := `{"query":{"typeName":"Task"}}` + strings.Repeat(" ", 512<<10)
 	if rec, _ = send("data/countQuery", strings.NewReader(body), int64(len(body))); rec.Code != 200 || c.srv.bodies.used != 0 {
 		t.Errorf("body within the memory: %d %s, %d bytes still held", rec.Code, rec.Body, c.srv.bodies.used)
+	}
+}
+
+// TestDeepestCZQLIsAnswered sends CZQL texts nested as deep as the parser
+// accepts, in the shapes that nest conditions most for each level the
+// parser counts: every one is answered.
+func TestDeepestCZQLIsAnswered(t *testing.T) {
+	c := newTestServer(t, nil)
+	const n = parser.MaxNesting
+	first := "Name = 'x' OR Name = 'y' AND Manager IN (SELECT Name FROM User WHERE "
+	sub := "Name = 'x' OR Name = 'y' AND DirectManager IN (SELECT Name FROM User WHERE "
+	for name, where := range map[string]string{
+		"not":      "Name = 'a' OR Name = 'b' AND " + strings.Repeat("NOT ", n) + "Name = 'x'",
+		"parens":   strings.Repeat("Name = 'x' OR Name = 'y' AND (", n) + "Name = 'z'" + strings.Repeat(")", n),
+		"subquery": first + strings.Repeat(sub, n-1) + "Name = 'z'" + strings.Repeat(")", n),
+	} {
+		body, _ := json.Marshal(map[string]string{"q": "SELECT Name FROM Task WHERE " + where})
+		if code, out := c.do("POST", "data/query", string(body)); code != 200 {
+			t.Errorf("%s: %d %.300s", name, code, out)
+		}
 	}
 }

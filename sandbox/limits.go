@@ -1,6 +1,10 @@
 package sandbox
 
-import "time"
+import (
+	"time"
+
+	"github.com/czql/czql/parser"
+)
 
 // The limits of the REST API guide's "API Governance" and "Session
 // Management" sections, which the sandbox enforces as documented.
@@ -40,9 +44,12 @@ const (
 	// the last byte of its answer, a slow reader included.
 	ResponseTimeout = 2 * time.Minute
 	// MaxConditionDepth is the deepest nesting of and, or, not and
-	// sub-queries in a request's conditions (parser.MaxNesting in CZQL
-	// text); a deeper condition is an InvalidQuery error.
-	MaxConditionDepth = 100
+	// sub-queries in a request's conditions; a deeper condition is an
+	// InvalidQuery error. It is three levels for each of the parser's
+	// (an In sub-query may hold an or of ands without parentheses), and
+	// two for the ands and ors at the top, so that every CZQL text the
+	// parser accepts is answered.
+	MaxConditionDepth = 3*parser.MaxNesting + 2
 	// MaxInValues is the longest list of values of one In condition.
 	MaxInValues = 1000
 	// MaxPatternLength is the longest Like, BeginsWith, EndsWith,
