@@ -60,7 +60,12 @@ func (s *Server) describeMetadata(r *http.Request, body []byte) (any, error) {
 		names = s.store.md.EntityNames()
 	}
 	out := make([]any, 0, len(names))
+	seen := map[string]bool{} // each entity once: a long list of one name is not a long answer
 	for _, n := range names {
+		if seen[strings.ToLower(n)] {
+			continue
+		}
+		seen[strings.ToLower(n)] = true
 		raw, ok := s.descriptions()[strings.ToLower(n)]
 		if !ok {
 			return nil, errorf(codeInvalidType, "Entity type %s does not exist", n)

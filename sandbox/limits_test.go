@@ -281,3 +281,16 @@ func TestPanicsAnswerInternal(t *testing.T) {
 		panic(http.ErrAbortHandler)
 	}()
 }
+
+// TestDescribeRepeatedNames checks that a describeMetadata call naming
+// one entity many times describes it once.
+func TestDescribeRepeatedNames(t *testing.T) {
+	c := newTestServer(t, nil)
+	names := strings.TrimSuffix(strings.Repeat("Task,task,", 20000), ",")
+	code, body := c.do("GET", "metadata/describeMetadata?flags=fields&typeNames="+names, "")
+	var res struct{ EntityDescriptions []json.RawMessage }
+	json.Unmarshal(body, &res)
+	if code != 200 || len(res.EntityDescriptions) != 1 {
+		t.Errorf("%d, %d descriptions", code, len(res.EntityDescriptions))
+	}
+}
