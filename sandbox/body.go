@@ -128,6 +128,7 @@ type eofBody struct {
 	done bool
 }
 
+// Read reads from the body, noting its end.
 func (b *eofBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
 	if err == io.EOF {
