@@ -26,7 +26,7 @@ type group struct {
 // aggregateQuery runs an aggregateQuery: one row per group (one row in
 // all without groupBy), with "id": null, the group fields in reference
 // shape and the aggregates as JSON numbers with a decimal point.
-func (s *store) aggregateQuery(q *api.AggregateQuery) (*result, error) {
+func (s *run) aggregateQuery(q *api.AggregateQuery) (*result, error) {
 	ent, err := s.entity(q.TypeName)
 	if err != nil {
 		return nil, err
@@ -45,7 +45,13 @@ func (s *store) aggregateQuery(q *api.AggregateQuery) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.spend(times(len(recs), 1+len(groupPaths)+len(aggs))); err != nil {
+		return nil, err
+	}
 	rows := s.groupRows(groupPaths, aggs, s.groups(groupPaths, recs))
+	if err := s.spend(sortSteps(len(rows), len(q.Orders))); err != nil {
+		return nil, err
+	}
 	if err := sortObjects(rows, q.Orders); err != nil {
 		return nil, err
 	}

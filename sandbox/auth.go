@@ -1,94 +1,32 @@
 package sandbox
 
 import (
+	"crypto/sha1"
 	"crypto/subtle"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
-	"time"
 )
 
-// OrganizationID is the sandbox organisation's id.
-const OrganizationID = "sandbox-org"
+// OrganizationID is the sandbox organisation's id, in the form the login
+// answer documents (a GUID).
+const OrganizationID = "5a3c1e0b-8d2f-4b6a-9c71-0e4d2f6b8a19"
 
-// session is one logged-in user.
-type session struct {
-	user, userID string
-	last         time.Time
-}
+// serverTimeLayout is the form of login's serverTime
+// ("2014-01-01T20:15:05.2954874Z").
+const serverTimeLayout = "2006-01-02T15:04:05.0000000Z"
 
-// sessions holds the live sessions; they expire after ttl of inactivity.
-type sessions struct {
-	mu  sync.Mutex
-	ttl time.Duration
-	now func() time.Time
-	m   map[string]*session
-}
-
-func newSessions(ttl time.Duration, now func() time.Time) *sessions {
-	return &sessions{ttl: ttl, now: now, m: map[string]*session{}}
-}
-
-func (ss *sessions) open(user, userID string) string {
-	id := strings.ToUpper(newID()[:8]+"-"+newID()[:4]) + "_" + newID()[:8]
-	ss.mu.Lock()
-	ss.m[id] = &session{user: user, userID: userID, last: ss.now()}
-	ss.mu.Unlock()
-	return id
-}
-
-// check validates an Authorization header and touches the session.
-func (ss *sessions) check(auth string, keys []string) (*session, error) {
-	scheme, value, _ := strings.Cut(strings.TrimSpace(auth), " ")
-	value = strings.TrimSpace(value)
-	if strings.EqualFold(scheme, "ApiKey") {
-		for _, k := range keys {
-			if value != "" && subtle.ConstantTimeCompare([]byte(k), []byte(value)) == 1 {
-				return &session{user: "apikey", userID: "/User/apikey"}, nil
-			}
-		}
-		return nil, errorf(codeUnauthorized, "invalid API key")
+// serverDefinition answers getServerDefinition with exactly the
+// documented fields, serverLocation and appLocation, taken from the
+// configured base URL (never from the request). It reads no body and
+// checks no credentials: the login does.
+func (s *Server) serverDefinition() any {
+	app := ""
+	if u, err := url.Parse(s.opts.BaseURL); err == nil && u.Host != "" {
+		app = u.Scheme + "://" + u.Host
 	}
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	sess := ss.m[value]
-	if !strings.EqualFold(scheme, "Session") || sess == nil {
-		return nil, errorf(codeSessionTimeout, "Session timed out or does not exist")
-	}
-	now := ss.now()
-	if now.Sub(sess.last) > ss.ttl {
-		delete(ss.m, value)
-		return nil, errorf(codeSessionTimeout, "Session timed out")
-	}
-	sess.last = now
-	return sess, nil
-}
-
-// expire ends the session of an Authorization header.
-func (ss *sessions) expire(auth string) {
-	_, value, _ := strings.Cut(strings.TrimSpace(auth), " ")
-	ss.mu.Lock()
-	delete(ss.m, strings.TrimSpace(value))
-	ss.mu.Unlock()
-}
-
-func (ss *sessions) get(auth string) *session {
-	_, value, _ := strings.Cut(strings.TrimSpace(auth), " ")
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	return ss.m[strings.TrimSpace(value)]
-}
-
-// serverDefinition answers getServerDefinition with the server's own
-// base URL, derived from the request.
-func (s *Server) serverDefinition(r *http.Request) any {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	loc := scheme + "://" + r.Host + strings.TrimSuffix(servicesPrefix, "/")
-	return obj{{"serverLocation", loc}, {"appLocation", scheme + "://" + r.Host}, {"organizationId", OrganizationID}}
+	return obj{{"serverLocation", s.opts.BaseURL}, {"appLocation", app}}
 }
 
 // login checks credentials (JSON or form-encoded) and opens a session.
@@ -110,10 +48,12 @@ func (s *Server) login(body []byte) (any, error) {
 	}
 	userID := s.userID(req.UserName)
 	id := s.sessions.open(req.UserName, userID)
-	return obj{{"sessionId", id}, {"userId", userID}, {"organizationId", OrganizationID}, {"licenseType", "Full"}}, nil
+	return obj{{"sessionId", id}, {"userId", lastSegment(userID)}, {"organizationId", OrganizationID},
+		{"serverTime", s.opts.Now().UTC().Format(serverTimeLayout)}, {"licenseType", "Full"}}, nil
 }
 
-// userID finds the User row whose UserName is name.
+// userID finds the User row whose UserName is name; a user without one
+// gets an id derived from the name, in the documented GUID form.
 func (s *Server) userID(name string) string {
 	s.store.mu.RLock()
 	defer s.store.mu.RUnlock()
@@ -124,7 +64,13 @@ func (s *Server) userID(name string) string {
 			}
 		}
 	}
-	return "/User/" + name
+	return "/User/" + nameGUID(name)
+}
+
+// nameGUID derives a GUID-shaped id from a name, the same every time.
+func nameGUID(name string) string {
+	h := sha1.Sum([]byte("czql-sandbox-user:" + name))
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
 func (s *Server) logout(r *http.Request, _ []byte) (any, error) {
@@ -137,6 +83,6 @@ func (s *Server) sessionInfo(r *http.Request, _ []byte) (any, error) {
 	if sess == nil {
 		return obj{{"customInfo", []any{}}, {"organizationId", OrganizationID}, {"licenseType", "Full"}}, nil
 	}
-	_, id, _ := strings.Cut(r.Header.Get("Authorization"), " ")
-	return obj{{"customInfo", []any{}}, {"sessionId", strings.TrimSpace(id)}, {"userId", sess.userID}, {"organizationId", OrganizationID}, {"licenseType", "Full"}}, nil
+	return obj{{"customInfo", []any{}}, {"sessionId", sess.id}, {"userId", lastSegment(sess.userID)},
+		{"organizationId", OrganizationID}, {"licenseType", "Full"}}, nil
 }

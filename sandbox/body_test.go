@@ -45,8 +45,8 @@ func gzipped(t *testing.T, data []byte) []byte {
 func TestGzipBomb(t *testing.T) {
 	c := newTestServer(t, nil)
 	const member = 1 << 20 // each gzip member inflates to 1 MB of spaces
-	bomb := bytes.Repeat(gzipped(t, bytes.Repeat([]byte(" "), member)), 64*maxBody/member)
-	if len(bomb) >= maxBody {
+	bomb := bytes.Repeat(gzipped(t, bytes.Repeat([]byte(" "), member)), 64*MaxRequestBytes/member)
+	if len(bomb) >= MaxRequestBytes {
 		t.Fatalf("the bomb is %d bytes", len(bomb))
 	}
 	var before, after runtime.MemStats
@@ -56,8 +56,8 @@ func TestGzipBomb(t *testing.T) {
 	if got := errorOf(t, code, out); got != "InvalidArgument" || !strings.Contains(string(out), "too large") {
 		t.Errorf("gzip bomb: %s", out)
 	}
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8*maxBody {
-		t.Errorf("decompressing the bomb allocated %d bytes; want at most %d", alloc, 8*maxBody)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8*MaxRequestBytes {
+		t.Errorf("decompressing the bomb allocated %d bytes; want at most %d", alloc, 8*MaxRequestBytes)
 	}
 }
 

@@ -8,9 +8,6 @@ import (
 	"strings"
 )
 
-// maxBulk caps the sub-requests of one bulk call.
-const maxBulk = 1000
-
 // bulk answers bulk/execute: each sub-request runs with the caller's
 // session, and the whole call counts once against the rate limit. A
 // sub-request's method is read in any case and its body may be a string
@@ -26,18 +23,49 @@ func (s *Server) bulk(r *http.Request, body []byte) (any, error) {
 	if err := decode(body, &req); err != nil {
 		return nil, err
 	}
-	if len(req.Requests) > maxBulk {
-		return nil, errorf(codeInvalidArgument, "at most %d requests per bulk call", maxBulk)
+	if len(req.Requests) > MaxBulkRequests {
+		return nil, errorf(codeInvalidArgument, "at most %d requests per bulk call", MaxBulkRequests)
 	}
 	responses := make([]any, 0, len(req.Requests))
+	size, max := 0, s.opts.MaxResponseBytes-bulkOverhead
 	for _, sub := range req.Requests {
-		responses = append(responses, s.runSub(r, sub.URL, strings.ToUpper(sub.Method), subBody(sub.Body)))
+		if size > max {
+			responses = append(responses, tooLarge(s.opts.MaxResponseBytes))
+			continue
+		}
+		resp := s.runSub(r, sub.URL, strings.ToUpper(sub.Method), subBody(sub.Body))
+		if size += len(resp.body); size > max {
+			resp = tooLarge(s.opts.MaxResponseBytes)
+		}
+		responses = append(responses, resp)
 	}
 	return obj{{"responses", responses}}, nil
 }
 
+// bulkOverhead is room left in a bulk answer for what surrounds the
+// sub-requests' bodies: their status codes and the not-run answers.
+const bulkOverhead = 64 << 10
+
+// subResponse is one answer of a bulk call.
+type subResponse struct {
+	status int
+	body   json.RawMessage
+}
+
+// MarshalJSON writes {"statusCode": …, "body": …}.
+func (r subResponse) MarshalJSON() ([]byte, error) {
+	return obj{{"statusCode", r.status}, {"body", r.body}}.MarshalJSON()
+}
+
+// tooLarge is the answer of the sub-requests that come after the bulk
+// call's answers have reached max bytes: they do not run.
+func tooLarge(max int) subResponse {
+	return subResponse{http.StatusInternalServerError, errorBody(errorf(codeInvalidOperation,
+		"not run: the answers of this bulk call reached %d bytes", max))}
+}
+
 // runSub runs one bulk sub-request and returns {statusCode, body}.
-func (s *Server) runSub(parent *http.Request, url, method string, body []byte) any {
+func (s *Server) runSub(parent *http.Request, url, method string, body []byte) subResponse {
 	if method == "" {
 		method = http.MethodPost
 	}
@@ -59,5 +87,5 @@ func (s *Server) runSub(parent *http.Request, url, method string, body []byte) a
 	if !json.Valid(out) {
 		out, _ = json.Marshal(rec.Body.String())
 	}
-	return obj{{"statusCode", rec.Code}, {"body", out}}
+	return subResponse{rec.Code, out}
 }

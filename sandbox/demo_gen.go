@@ -47,6 +47,7 @@ func generateDemo(md *metadata.Metadata, n sizes) *Dataset {
 	for c := 1; c <= n.cases; c++ {
 		g.cases(c)
 	}
+	g.organisation()
 	return g.d
 }
 
@@ -63,7 +64,9 @@ func (g *gen) pickup(typeName string, values ...string) string {
 
 func (g *gen) user() string { return fmt.Sprintf("/User/u%03d", 1+g.rng.IntN(g.n.users)) }
 
-func day(d int) string { return demoEpoch.AddDate(0, 0, d).Format("2006-01-02T15:04:05") }
+// day is the date-time d days after the epoch, in the API's form
+// ("2014-10-13T08:00:00.0000000").
+func day(d int) string { return demoEpoch.AddDate(0, 0, d).Format("2006-01-02T15:04:05.0000000") }
 
 func measure(unit string, v float64) map[string]any {
 	return map[string]any{"unit": unit, "value": json.Number(fmt.Sprint(v))}
@@ -137,9 +140,13 @@ func (g *gen) task(p, t int, project string, start int) {
 		delete(row, "DueDate")
 	}
 	g.d.Add("Task", row)
+	linkState := "/State/Active"
+	if row["State"] == "/State/Completed" {
+		linkState = "/State/Completed"
+	}
 	for r := 1; r <= 2; r++ {
 		res := g.user()
-		g.d.Add("RegularResourceLink", Row{"id": fmt.Sprintf("/RegularResourceLink/%s-r%d", id[6:], r), "WorkItem": id, "Resource": res, "Units": num(50 * r)})
+		g.d.Add("RegularResourceLink", Row{"id": fmt.Sprintf("/RegularResourceLink/%s-r%d", id[6:], r), "WorkItem": id, "Resource": res, "Units": num(50 * r), "State": linkState})
 		hours := 1 + g.rng.IntN(8)
 		g.d.Add("Timesheet", Row{"id": fmt.Sprintf("/Timesheet/%s-ts%d", id[6:], r), "Name": "Time on " + id[6:], "ReportedBy": res,
 			"ReportedDate": demoEpoch.AddDate(0, 0, s+r).Format("2006-01-02"), "WorkItem": id, "Project": project,

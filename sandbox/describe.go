@@ -94,7 +94,12 @@ func (s *Server) descriptionsOf(names []string) ([]json.RawMessage, error) {
 		names = s.store.md.EntityNames()
 	}
 	out := make([]json.RawMessage, 0, len(names))
+	seen := map[string]bool{} // each entity once: a long list of one name is not a long answer
 	for _, n := range names {
+		if seen[strings.ToLower(n)] {
+			continue
+		}
+		seen[strings.ToLower(n)] = true
 		raw, ok := s.descriptions()[strings.ToLower(n)]
 		if !ok {
 			return nil, errorf(codeInvalidType, "Entity type %s does not exist", n)

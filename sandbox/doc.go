@@ -40,10 +40,27 @@
 //     compares with the last segment of the id, as pick lists are written;
 //   - Duration and Money compare by their "value";
 //   - orders put nulls first ascending and last descending;
-//   - Count counts non-null values; Sum, Avg, Min and Max ignore nulls.
+//   - Count counts non-null values; Sum, Avg, Min and Max ignore nulls;
+//   - every row has its EntityType, a reference to /EntityType/<type>
+//     (so EntityType = 'Task' matches), and Duration values carry a
+//     durationType ("Default" when the data gives none);
+//   - a field that only a subtype has (ProjectManager of Project) also
+//     resolves on its parent type (the WorkItems of a Topic), null on the
+//     rows of other types; a relation whose link entity points at several
+//     types returns only rows of the relation's type.
+//
+// The server treats every request as hostile, since it answers everyone
+// on the machine with the printed demo login: it authenticates before it
+// reads a body, and bounds sizes, nesting, work, time and connections.
+// The guide's governance limits are constants ([MaxBulkRequests],
+// [MaxRequestBytes], [MaxSessionsPerUser], [DefaultSessionTTL],
+// [DefaultRateLimit]); the sandbox's own bounds are constants or
+// [Options] with defaults (limits.go and options.go).
 //
 // The built-in demo organisation ([Demo]) is the shared metadata fixture
-// and a deterministic PMO dataset generated at first use.
+// (with the entities of demo/extra.json) and a deterministic PMO dataset
+// generated at first use, with date-times in the API's form
+// (2014-10-13T08:00:00.0000000).
 //
 // Faults ([Faults]) inject latency, 500s, 429s, forced session expiry,
 // truncated bodies and dropped connections into data, metadata and bulk

@@ -27,15 +27,25 @@ func triOf(b bool) tri {
 type pred func(*record) tri
 
 // compileWhere compiles the condition c on entity ent; a nil condition
-// matches every row.
-func (s *store) compileWhere(ent *metadata.Entity, c *api.Condition) (pred, error) {
+// matches every row. It counts the nodes it compiles and refuses
+// conditions nested deeper than MaxConditionDepth.
+func (s *run) compileWhere(ent *metadata.Entity, c *api.Condition) (pred, error) {
 	if c == nil {
 		return func(*record) tri { return triTrue }, nil
 	}
+	s.nodes++
 	switch c.Kind {
 	case api.AndCondition, api.OrCondition:
+		if err := s.enter(); err != nil {
+			return nil, err
+		}
+		defer s.leave()
 		return s.compileJunction(ent, c)
 	case api.NotCondition:
+		if err := s.enter(); err != nil {
+			return nil, err
+		}
+		defer s.leave()
 		inner, err := s.compileWhere(ent, c.Negated)
 		if err != nil {
 			return nil, err
@@ -44,6 +54,9 @@ func (s *store) compileWhere(ent *metadata.Entity, c *api.Condition) (pred, erro
 	case api.CompareCond:
 		return s.compileCompare(ent, c)
 	case api.CZQLCondition:
+		if err := s.spend(1 + len(c.Text)); err != nil { // a step per byte parsed
+			return nil, err
+		}
 		cond, err := conditionFromText(ent.TypeName, c.Text, c.Parameters)
 		if err != nil {
 			return nil, err
@@ -63,7 +76,7 @@ func not(t tri) tri {
 	return triUnknown
 }
 
-func (s *store) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, error) {
+func (s *run) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, error) {
 	ops := make([]pred, len(c.Operands))
 	for i, op := range c.Operands {
 		p, err := s.compileWhere(ent, op)
@@ -93,7 +106,10 @@ func (s *store) compileJunction(ent *metadata.Entity, c *api.Condition) (pred, e
 // operand gives the normalised value of one side of a comparison.
 type operand func(*record) key
 
-func (s *store) compileCompare(ent *metadata.Entity, c *api.Condition) (pred, error) {
+func (s *run) compileCompare(ent *metadata.Entity, c *api.Condition) (pred, error) {
+	if err := checkCompare(c); err != nil {
+		return nil, err
+	}
 	left, right, op := c.Left, c.Right, c.Operator.Canonical()
 	if left.Kind != api.FieldExpr && right.Kind == api.FieldExpr {
 		left, right, op = right, left, mirror(op)
@@ -167,7 +183,7 @@ func (s *store) rightOperand(ent *metadata.Entity, p *path, op api.Operator, e *
 	case api.ConstantExpr:
 		k, ok := constantKey(p.kind, op, e.Value)
 		if !ok {
-			return nil, errorf(codeInvalidQuery, "the value %v does not fit the field %s", e.Value, p.segs[len(p.segs)-1].req)
+			return nil, errorf(codeInvalidQuery, "the value %.100s does not fit the field %s", jsonText(e.Value), p.segs[len(p.segs)-1].req)
 		}
 		return func(*record) key { return k }, nil
 	case api.DateRangeExpr:

@@ -54,9 +54,9 @@ func TestProjectionAndOrders(t *testing.T) {
 	got := c.query("data/entityQuery", `{"typeName":"task","fields":["name","Manager.Name","manager.DirectManager","State","Duration"],"orders":[{"fieldName":"Manager.Name","order":"Ascending"},{"fieldName":"Name","order":"Descending"}]}`)
 	want := compact(`{"entities":[
 	 {"id":"/Task/t4","name":"deploy","Manager":null,"State":{"id":"/State/Active"},"Duration":null},
-	 {"id":"/Task/t2","name":"Build UI","Manager":{"id":"/User/u2","Name":"Ana Bell","DirectManager":{"id":"/User/u1"}},"State":{"id":"/State/Draft"},"Duration":{"unit":"Days","value":2}},
+	 {"id":"/Task/t2","name":"Build UI","Manager":{"id":"/User/u2","Name":"Ana Bell","DirectManager":{"id":"/User/u1"}},"State":{"id":"/State/Draft"},"Duration":{"durationType":"Default","unit":"Days","value":2}},
 	 {"id":"/Task/t3","name":"Test_API","Manager":{"id":"/User/u1","Name":"Sam Stone","DirectManager":null},"State":{"id":"/State/Completed"},"Duration":null},
-	 {"id":"/Task/t1","name":"Design API","Manager":{"id":"/User/u1","Name":"Sam Stone","DirectManager":null},"State":{"id":"/State/Active"},"Duration":{"unit":"Days","value":5}}],
+	 {"id":"/Task/t1","name":"Design API","Manager":{"id":"/User/u1","Name":"Sam Stone","DirectManager":null},"State":{"id":"/State/Active"},"Duration":{"durationType":"Default","unit":"Days","value":5}}],
 	 "paging":{"from":4,"limit":100,"hasMore":false}}`)
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)

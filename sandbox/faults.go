@@ -28,8 +28,9 @@ func (f *faulter) hit(p float64) bool {
 	return f.rng.Float64() < p
 }
 
-// inject applies the faults to one request; it reports whether the
-// request has been answered (or dropped) already.
+// inject applies the faults to one authenticated request whose body is
+// read; it reports whether the request has been answered (or dropped)
+// already.
 func (f *faulter) inject(w http.ResponseWriter, r *http.Request, body []byte, s *Server) bool {
 	if f.f.Latency > 0 {
 		select {
@@ -44,10 +45,10 @@ func (f *faulter) inject(w http.ResponseWriter, r *http.Request, body []byte, s 
 	case f.hit(f.f.ErrorRate):
 		writeError(w, errorf(codeGeneral, "injected fault"))
 	case f.hit(f.f.RateLimitRate):
-		writeRateLimited(w)
+		writeRateLimited(w, max(s.limiter.max, DefaultRateLimit))
 	case f.hit(f.f.ExpireRate):
 		s.sessions.expire(r.Header.Get("Authorization"))
-		return false
+		writeError(w, errorf(codeSessionTimeout, "Session timed out"))
 	case f.hit(f.f.TruncateRate):
 		truncated(w, r, body, s)
 	default:
@@ -58,11 +59,7 @@ func (f *faulter) inject(w http.ResponseWriter, r *http.Request, body []byte, s 
 
 // drop closes the connection without answering.
 func drop(w http.ResponseWriter) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic(http.ErrAbortHandler)
-	}
-	conn, _, err := hj.Hijack()
+	conn, _, err := http.NewResponseController(w).Hijack()
 	if err != nil {
 		panic(http.ErrAbortHandler)
 	}

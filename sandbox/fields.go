@@ -37,6 +37,9 @@ func (s *store) resolvePath(ent *metadata.Entity, name string) (*path, error) {
 		}
 		f := fieldOfAny(targets, part)
 		if f == nil {
+			f = fieldOfAny(s.subtypes(targets), part)
+		}
+		if f == nil {
 			return nil, errorf(codeInvalidField, "Invalid field name %s on entity %s", name, ent.TypeName)
 		}
 		p.segs = append(p.segs, segment{req: part, name: f.Name, field: f})
@@ -62,6 +65,23 @@ func (s *store) targets(f *metadata.Field) []*metadata.Entity {
 	for _, n := range f.ReferencedEntities {
 		if e := s.md.Entity(n); e != nil {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// subtypes returns the entities derived from any of ents (not ents
+// themselves), so that a field only a subtype has resolves on its parent
+// type: ProjectManager on the WorkItems of a Topic, null on the rows that
+// are not projects.
+func (s *store) subtypes(ents []*metadata.Entity) []*metadata.Entity {
+	var out []*metadata.Entity
+	for _, e := range s.md.Entities() {
+		for _, t := range ents {
+			if e != t && e.IsA(t.TypeName) {
+				out = append(out, e)
+				break
+			}
 		}
 	}
 	return out

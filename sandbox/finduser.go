@@ -24,7 +24,7 @@ type findUserRequest struct {
 // LastName and Email are those given (case-insensitively; with
 // fuzzySearchUserName, names that contain them), without suspended users
 // unless includeSuspendedUsers; criteria left out match every user.
-func (s *Server) findUserQuery(_ *http.Request, body []byte) (any, error) {
+func (s *Server) findUserQuery(r *http.Request, body []byte) (any, error) {
 	var req findUserRequest
 	if err := decodeOptional(body, &req); err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func (s *Server) findUserQuery(_ *http.Request, body []byte) (any, error) {
 			recs = append(recs, r)
 		}
 	}
-	return s.store.rowsResult(ent, recs, req.Fields, req.Orders, nil, req.Paging)
+	return s.store.runFor(r).rowsResult(ent, recs, req.Fields, req.Orders, nil, req.Paging)
 }
 
 // matches reports whether the user row meets the request's criteria.

@@ -25,25 +25,25 @@ func (s *Server) query(r *http.Request, body []byte) (any, error) {
 	switch q := parsed.(type) {
 	case *api.EntityQuery:
 		q.Paging = mergePaging(q.Paging, req.Paging)
-		return s.store.entityQuery(q)
+		return s.store.runFor(r).entityQuery(q)
 	case *api.AggregateQuery:
 		q.Paging = mergePaging(q.Paging, req.Paging)
-		return s.store.aggregateQuery(q)
+		return s.store.runFor(r).aggregateQuery(q)
 	}
 	return nil, errorf(codeInvalidQuery, "unsupported query")
 }
 
-func (s *Server) entityQueryHandler(_ *http.Request, body []byte) (any, error) {
+func (s *Server) entityQueryHandler(r *http.Request, body []byte) (any, error) {
 	var q api.EntityQuery
 	if err := decode(body, &q); err != nil {
 		return nil, err
 	}
 	s.store.mu.RLock()
 	defer s.store.mu.RUnlock()
-	return s.store.entityQuery(&q)
+	return s.store.runFor(r).entityQuery(&q)
 }
 
-func (s *Server) aggregateHandler(_ *http.Request, body []byte) (any, error) {
+func (s *Server) aggregateHandler(r *http.Request, body []byte) (any, error) {
 	var q api.AggregateQuery
 	if err := decode(body, &q); err != nil {
 		return nil, err
@@ -53,27 +53,27 @@ func (s *Server) aggregateHandler(_ *http.Request, body []byte) (any, error) {
 	}
 	s.store.mu.RLock()
 	defer s.store.mu.RUnlock()
-	return s.store.aggregateQuery(&q)
+	return s.store.runFor(r).aggregateQuery(&q)
 }
 
-func (s *Server) relationHandler(_ *http.Request, body []byte) (any, error) {
+func (s *Server) relationHandler(r *http.Request, body []byte) (any, error) {
 	var q api.RelationQuery
 	if err := decode(body, &q); err != nil {
 		return nil, err
 	}
 	s.store.mu.RLock()
 	defer s.store.mu.RUnlock()
-	return s.store.relationQuery(&q)
+	return s.store.runFor(r).relationQuery(&q)
 }
 
-func (s *Server) countHandler(_ *http.Request, body []byte) (any, error) {
+func (s *Server) countHandler(r *http.Request, body []byte) (any, error) {
 	var q api.CountQuery
 	if err := decode(body, &q); err != nil {
 		return nil, err
 	}
 	s.store.mu.RLock()
 	defer s.store.mu.RUnlock()
-	n, err := s.store.count(q.Query)
+	n, err := s.store.runFor(r).count(q.Query)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func decodeNumbers(body []byte, v any) error {
 	}
 	dec := newNumberDecoder(body)
 	if err := dec.Decode(v); err != nil {
-		return errorf(codeInvalidQuery, "malformed request: %v", err)
+		return malformed(err)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/czql/czql/api"
 	_ "github.com/czql/czql/internal/golden"
 	"github.com/czql/czql/metadata"
 )
@@ -117,3 +118,29 @@ type clock struct{ t time.Time }
 func (c *clock) now() time.Time { return c.t }
 
 var _ = http.StatusOK
+
+// loginAt logs in as the demo user at the API base url and returns the
+// session id.
+func loginAt(t testing.TB, url string) string {
+	t.Helper()
+	resp, err := http.Post(url+"/authentication/login", "application/json", strings.NewReader(`{"userName":"demo","password":"demo"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res struct{ SessionID string }
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || res.SessionID == "" {
+		t.Fatalf("login: %d %v", resp.StatusCode, err)
+	}
+	return res.SessionID
+}
+
+// mustEntityQuery decodes an entityQuery.
+func mustEntityQuery(t testing.TB, body string) *api.EntityQuery {
+	t.Helper()
+	var q api.EntityQuery
+	if err := json.Unmarshal([]byte(body), &q); err != nil {
+		t.Fatal(err)
+	}
+	return &q
+}

@@ -8,10 +8,13 @@ import (
 // matches the ids of the nested query's rows; another field matches the
 // values of the nested query's first field. The list may also come as
 // {"value": [...]}, as two public clients send it.
-func (s *store) compileIn(p *path, lhs operand, right *api.Expression) (pred, error) {
+func (s *run) compileIn(p *path, lhs operand, right *api.Expression) (pred, error) {
 	var keys []key
 	switch values, isList := listValues(right); {
 	case isList:
+		if len(values) > MaxInValues {
+			return nil, errorf(codeInvalidQuery, "an In list may hold at most %d values", MaxInValues)
+		}
 		for _, v := range values {
 			if k, ok := norm(p.kind, v); ok && !k.null {
 				keys = append(keys, k)
@@ -28,6 +31,7 @@ func (s *store) compileIn(p *path, lhs operand, right *api.Expression) (pred, er
 	if p.kind == kindRef && allFull(keys) {
 		return inSet(lhs, keys), nil
 	}
+	s.nodes += len(keys)
 	return func(r *record) tri {
 		a := lhs(r)
 		if a.null {
@@ -80,7 +84,7 @@ func inSet(lhs operand, keys []key) pred {
 }
 
 // nestedKeys runs a nested entityQuery and returns the values it selects.
-func (s *store) nestedKeys(p *path, q *api.EntityQuery) ([]key, error) {
+func (s *run) nestedKeys(p *path, q *api.EntityQuery) ([]key, error) {
 	if q == nil || q.TypeName == "" {
 		return nil, errorf(codeInvalidQuery, "a nested query needs a typeName")
 	}
@@ -88,8 +92,15 @@ func (s *store) nestedKeys(p *path, q *api.EntityQuery) ([]key, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.enter(); err != nil {
+		return nil, err
+	}
+	defer s.leave()
 	recs, err := s.filter(ent, q.Where)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.spend(len(recs)); err != nil {
 		return nil, err
 	}
 	sel := &path{segs: []segment{{req: "id", name: "id"}}, kind: kindRef}

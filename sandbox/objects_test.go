@@ -168,7 +168,8 @@ func TestObjectsURLForms(t *testing.T) {
 func TestObjectsGetAll(t *testing.T) {
 	c := newTestServer(t, nil)
 	code, out := c.do("GET", "data/objects/Task/t2", "")
-	want := `{"id":"/Task/t2","DueDate":"2024-03-05T09:00:00","Duration":{"unit":"Days","value":2},"Manager":{"id":"/User/u2"},` +
+	want := `{"id":"/Task/t2","DueDate":"2024-03-05T09:00:00","Duration":{"durationType":"Default","unit":"Days","value":2},` +
+		`"EntityType":{"id":"/EntityType/Task"},"Manager":{"id":"/User/u2"},` +
 		`"Name":"Build UI","PercentCompleted":90,"Project":{"id":"/Project/p1"},"State":{"id":"/State/Draft"}}`
 	if code != 200 || string(out) != want {
 		t.Errorf("GET t2:\n got %d %s\nwant %s", code, out, want)
@@ -176,14 +177,13 @@ func TestObjectsGetAll(t *testing.T) {
 }
 
 // TestObjectsMethods checks the documented methods: POST without an id
-// does not create, GET and DELETE need an id, PATCH is not supported.
+// does not create, GET and DELETE need an id (PATCH: see TestMethods).
 func TestObjectsMethods(t *testing.T) {
 	c := newTestServer(t, nil)
 	for _, tt := range []struct{ method, path, body, code string }{
 		{"POST", "data/objects/Task", `{"Name":"x"}`, "InvalidOperation"},
 		{"GET", "data/objects/Task", ``, "MissingArgument"},
 		{"DELETE", "data/objects/Task/", ``, "MissingArgument"},
-		{"PATCH", "data/objects/Task/t1", `{"Name":"x"}`, "InvalidOperation"},
 		{"PUT", "data/objects/Task/a/b", `{"Name":"x"}`, "InvalidArgument"},
 		{"PUT", "data/objects/Task", ``, "InvalidQuery"},
 		{"PUT", "data/objects/Nope", `{"Name":"x"}`, "InvalidField"},

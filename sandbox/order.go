@@ -40,9 +40,12 @@ func compareRows(keys []sortKey, i, j int) int {
 }
 
 // sortRecords sorts recs by the orders of an entity query.
-func (s *store) sortRecords(ent *metadata.Entity, recs []*record, orders []api.OrderBy) error {
+func (s *run) sortRecords(ent *metadata.Entity, recs []*record, orders []api.OrderBy) error {
 	if len(orders) == 0 {
 		return nil
+	}
+	if err := s.spend(sortSteps(len(recs), len(orders))); err != nil {
+		return err
 	}
 	keys := make([]sortKey, len(orders))
 	cols := make([][]key, len(orders))

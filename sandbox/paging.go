@@ -5,9 +5,17 @@ import "github.com/czql/czql/api"
 // DefaultLimit is the page size when a request gives none.
 const DefaultLimit = 100
 
+// MaxLimit is the largest page the sandbox returns: a request asking for
+// more rows gets MaxLimit of them, its answer's paging says so (limit
+// MaxLimit, hasMore when rows remain), and a client that passes that
+// paging back, as the API asks, reads the rest. The API documents no
+// maximum; 5000 is the largest page seen in production code
+// (czql-reference.md §5).
+const MaxLimit = 5000
+
 // window reads a request's paging: the first row and the page size.
-// Missing or non-positive limits mean [DefaultLimit]; a negative from
-// means 0.
+// Missing or non-positive limits mean [DefaultLimit], larger ones than
+// [MaxLimit] mean MaxLimit; a negative from means 0.
 func window(p *api.Paging) (from, limit int) {
 	from, limit = 0, DefaultLimit
 	if p == nil {
@@ -17,18 +25,19 @@ func window(p *api.Paging) (from, limit int) {
 		from = *p.From
 	}
 	if p.Limit != nil && *p.Limit > 0 {
-		limit = *p.Limit
+		limit = min(*p.Limit, MaxLimit)
 	}
 	return
 }
 
 // pageOf cuts the page [from, from+limit) out of n rows and returns its
 // bounds and the response paging: from is the next page's offset, as the
-// real API answers.
+// real API answers. The bounds never overflow: from is cut to n before
+// the limit (at most MaxLimit) is added.
 func pageOf(n int, p *api.Paging) (lo, hi int, out *api.Paging) {
 	from, limit := window(p)
 	lo = min(from, n)
-	hi = min(lo+limit, n)
+	hi = lo + min(limit, n-lo)
 	next, more := hi, hi < n
 	return lo, hi, &api.Paging{From: &next, Limit: &limit, HasMore: &more}
 }

@@ -20,15 +20,25 @@ func (s *store) entity(name string) (*metadata.Entity, error) {
 
 // filter returns the records of ent (and its subtypes) where the
 // condition is true.
-func (s *store) filter(ent *metadata.Entity, where *api.Condition) ([]*record, error) {
-	match, err := s.compileWhere(ent, where)
+func (r *run) filter(ent *metadata.Entity, where *api.Condition) ([]*record, error) {
+	return r.match(r.rowsOf(ent), ent, where)
+}
+
+// match returns the records of recs where the condition is true; it
+// spends a step per record and condition node.
+func (r *run) match(recs []*record, ent *metadata.Entity, where *api.Condition) ([]*record, error) {
+	before := r.nodes
+	pred, err := r.compileWhere(ent, where)
 	if err != nil {
 		return nil, err
 	}
+	if err := r.spend(times(len(recs), 1+r.nodes-before)); err != nil {
+		return nil, err
+	}
 	var out []*record
-	for _, r := range s.rowsOf(ent) {
-		if match(r) == triTrue {
-			out = append(out, r)
+	for _, rec := range recs {
+		if pred(rec) == triTrue {
+			out = append(out, rec)
 		}
 	}
 	return out, nil
@@ -41,7 +51,7 @@ type result struct {
 }
 
 // entityQuery runs an entityQuery.
-func (s *store) entityQuery(q *api.EntityQuery) (*result, error) {
+func (s *run) entityQuery(q *api.EntityQuery) (*result, error) {
 	if q.TypeName == "" {
 		return nil, errorf(codeMissingArgument, "typeName is required")
 	}
@@ -57,7 +67,7 @@ func (s *store) entityQuery(q *api.EntityQuery) (*result, error) {
 }
 
 // rowsResult orders, pages and projects records.
-func (s *store) rowsResult(ent *metadata.Entity, recs []*record, fields []string, orders []api.OrderBy, rels []api.Relation, paging *api.Paging) (*result, error) {
+func (s *run) rowsResult(ent *metadata.Entity, recs []*record, fields []string, orders []api.OrderBy, rels []api.Relation, paging *api.Paging) (*result, error) {
 	proj, err := s.projection(ent, fields)
 	if err != nil {
 		return nil, err
@@ -69,6 +79,9 @@ func (s *store) rowsResult(ent *metadata.Entity, recs []*record, fields []string
 		return nil, err
 	}
 	lo, hi, page := pageOf(len(recs), paging)
+	if err := s.spend(times(hi-lo, 1+len(fields)+len(rels))); err != nil {
+		return nil, err
+	}
 	out := make([]obj, 0, hi-lo)
 	for _, r := range recs[lo:hi] {
 		o := proj(r)
@@ -129,7 +142,7 @@ func (s *store) project(o *obj, segs []segment, row Row) {
 }
 
 // count runs a countQuery.
-func (s *store) count(q *api.EntityQuery) (int, error) {
+func (s *run) count(q *api.EntityQuery) (int, error) {
 	if q == nil || q.TypeName == "" {
 		return 0, errorf(codeMissingArgument, "query.typeName is required")
 	}

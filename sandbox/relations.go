@@ -62,24 +62,30 @@ func isAudit(name string) bool {
 }
 
 // related returns the related records of owner (link rows when fromLink).
-func (s *store) related(l *link, owner *record, fromLink bool) []*record {
+func (s *run) related(l *link, owner *record, fromLink bool) ([]*record, error) {
 	id := strings.ToLower(owner.row.ID())
+	links, err := s.linksTo(l.linkE, l.source.Name)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.spend(1 + len(links[id])); err != nil {
+		return nil, err
+	}
 	var out []*record
-	for _, r := range s.rowsOf(l.linkE) {
-		v, _ := r.row[l.source.Name].(string)
-		if strings.ToLower(v) != id {
-			continue
+	for _, r := range links[id] {
+		if v, _ := r.row[l.source.Name].(string); strings.ToLower(v) != id {
+			continue // changed since the index was built
 		}
 		if fromLink || l.target == nil {
 			out = append(out, r)
 			continue
 		}
 		t, _ := r.row[l.target.Name].(string)
-		if rec := s.get(t); rec != nil {
-			out = append(out, rec)
+		if rec := s.get(t); rec != nil && rec.ent.IsA(l.relE.TypeName) {
+			out = append(out, rec) // a link entity may point at several types
 		}
 	}
-	return out
+	return out, nil
 }
 
 // resultEntity is the entity whose fields a relation's rows have.
@@ -103,7 +109,7 @@ func (s *store) checkRelations(ent *metadata.Entity, rels []api.Relation) error 
 
 // addRelations adds "Name": {"entities": [...]} to o for each relation
 // with related rows; the key is absent when there are none.
-func (s *store) addRelations(o *obj, owner *record, rels []api.Relation) error {
+func (s *run) addRelations(o *obj, owner *record, rels []api.Relation) error {
 	for _, r := range rels {
 		l, err := s.resolveRelation(owner.ent, r.Name)
 		if err != nil {
@@ -122,17 +128,15 @@ func (s *store) addRelations(o *obj, owner *record, rels []api.Relation) error {
 
 // relationRows filters, orders, pages and projects the related rows.
 // Nested relations (all rows) ignore paging.
-func (s *store) relationRows(l *link, owner *record, fields []string, where *api.Condition, orders []api.OrderBy, rels []api.Relation, fromLink bool, paging *api.Paging, all bool) (*result, error) {
+func (s *run) relationRows(l *link, owner *record, fields []string, where *api.Condition, orders []api.OrderBy, rels []api.Relation, fromLink bool, paging *api.Paging, all bool) (*result, error) {
 	ent := l.resultEntity(fromLink)
-	match, err := s.compileWhere(ent, where)
+	rel, err := s.related(l, owner, fromLink)
 	if err != nil {
 		return nil, err
 	}
-	var recs []*record
-	for _, r := range s.related(l, owner, fromLink) {
-		if match(r) == triTrue {
-			recs = append(recs, r)
-		}
+	recs, err := s.match(rel, ent, where)
+	if err != nil {
+		return nil, err
 	}
 	if all {
 		n := max(len(recs), 1)
@@ -142,7 +146,7 @@ func (s *store) relationRows(l *link, owner *record, fields []string, where *api
 }
 
 // relationQuery runs a relationQuery.
-func (s *store) relationQuery(q *api.RelationQuery) (*result, error) {
+func (s *run) relationQuery(q *api.RelationQuery) (*result, error) {
 	if q.EntityID == "" || q.RelationName == "" {
 		return nil, errorf(codeMissingArgument, "entityId and relationName are required")
 	}
@@ -155,4 +159,42 @@ func (s *store) relationQuery(q *api.RelationQuery) (*result, error) {
 		return nil, err
 	}
 	return s.relationRows(l, owner, q.Fields, q.Where, q.Orders, q.Relations, q.FromLink, q.Paging, false)
+}
+
+// linkKey names an index of link rows: the link entity and the field
+// holding the owner's id.
+type linkKey struct {
+	ent   *metadata.Entity
+	field string
+}
+
+// linksTo returns the rows of linkE by the lower-case id in their field
+// source, built once per change of the store (the build is a step per
+// link row).
+func (s *run) linksTo(linkE *metadata.Entity, source string) (map[string][]*record, error) {
+	k := linkKey{linkE, source}
+	s.cacheMu.Lock()
+	idx, ok := s.links[k]
+	s.cacheMu.Unlock()
+	if ok {
+		return idx, nil
+	}
+	recs := s.rowsOf(linkE)
+	if err := s.spend(len(recs)); err != nil {
+		return nil, err
+	}
+	idx = map[string][]*record{}
+	for _, r := range recs {
+		if v, _ := r.row[source].(string); v != "" {
+			id := strings.ToLower(v)
+			idx[id] = append(idx[id], r)
+		}
+	}
+	s.cacheMu.Lock()
+	if s.links == nil {
+		s.links = map[linkKey]map[string][]*record{}
+	}
+	s.links[k] = idx
+	s.cacheMu.Unlock()
+	return idx, nil
 }

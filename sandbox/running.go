@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"time"
 )
 
 // Running is a sandbox listening on a TCP address.
@@ -16,29 +15,40 @@ type Running struct {
 	Server *Server
 
 	http *http.Server
+	ln   *limitListener
 	done chan struct{}
 }
 
 // Start serves a new [Server] on addr (such as "127.0.0.1:0") until ctx
-// is done or Close is called.
+// is done or Close is called. The server's BaseURL, unless opts gives
+// one, is the URL it listens on. It serves at most opts.MaxConnections
+// connections at once, each with the head, idle and body time limits of
+// the package.
 func Start(ctx context.Context, addr string, opts Options) (*Running, error) {
-	srv, err := New(opts)
-	if err != nil {
-		return nil, err
-	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
+	url := "http://" + ln.Addr().String() + "/v2.0/services"
+	if opts.BaseURL == "" {
+		opts.BaseURL = url
+	}
+	srv, err := New(opts)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	lim := newLimitListener(ln, srv.opts.MaxConnections)
 	r := &Running{
-		URL:    "http://" + ln.Addr().String() + "/v2.0/services",
+		URL:    url,
 		Server: srv,
-		http:   &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second},
+		ln:     lim,
+		http:   newHTTPServer(closeWhenCrowded(srv, lim)),
 		done:   make(chan struct{}),
 	}
 	go func() {
 		defer close(r.done)
-		r.http.Serve(ln)
+		r.http.Serve(lim)
 	}()
 	go func() {
 		select {
@@ -58,4 +68,10 @@ func (r *Running) Close() error {
 		return nil
 	}
 	return err
+}
+
+// newHTTPServer serves h with the package's limits on request heads and
+// idle connections (bodies and answers are bounded by the [Server]).
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: HeaderTimeout, IdleTimeout: IdleTimeout, MaxHeaderBytes: MaxHeaderBytes}
 }

@@ -23,7 +23,7 @@ type searchRequest struct {
 // of that type, with the fields asked for; without it every entity that is
 // neither a pick list nor a link entity is searched, and each row has its
 // id and its display field.
-func (s *Server) search(_ *http.Request, body []byte) (any, error) {
+func (s *Server) search(r *http.Request, body []byte) (any, error) {
 	var req searchRequest
 	if err := decodeOptional(body, &req); err != nil {
 		return nil, err
@@ -43,7 +43,7 @@ func (s *Server) search(_ *http.Request, body []byte) (any, error) {
 			return nil, err
 		}
 		recs := searchRecords(s.store.rowsOf(ent), words)
-		return s.store.rowsResult(ent, recs, req.Fields, nil, nil, req.Paging)
+		return s.store.runFor(r).rowsResult(ent, recs, req.Fields, nil, nil, req.Paging)
 	}
 	return s.store.searchAll(words, req.Paging), nil
 }

@@ -1,19 +1,16 @@
 package sandbox
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 )
 
 // servicesPrefix is the path under which the API is served.
 const servicesPrefix = "/v2.0/services/"
-
-// maxBody caps request bodies.
-const maxBody = 8 << 20
 
 // Server is the sandbox API; it implements http.Handler for
 // /v2.0/services/… and is safe for concurrent use.
@@ -22,6 +19,9 @@ type Server struct {
 	store    *store
 	sessions *sessions
 	limiter  *limiter
+	logins   *limiter
+	quota    *quota
+	bodies   *bodyMemory
 	faults   *faulter
 	once     sync.Once
 	describe map[string]json.RawMessage
@@ -36,11 +36,16 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.limits = storeLimits{work: opts.MaxWork, workTime: opts.MaxWorkTime, now: opts.Now,
+		newObjects: opts.MaxNewObjects, writeBytes: opts.MaxWriteBytes}
 	return &Server{
 		opts:     opts,
 		store:    st,
 		sessions: newSessions(opts.SessionTTL, opts.Now),
 		limiter:  newLimiter(opts.RateLimit, opts.Now),
+		logins:   newLimiter(opts.LoginRateLimit, opts.Now),
+		quota:    &quota{max: opts.DailyCallQuota, now: opts.Now},
+		bodies:   &bodyMemory{max: opts.MaxBodyMemory},
 		faults:   newFaulter(opts.Faults),
 	}, nil
 }
@@ -49,49 +54,117 @@ func New(opts Options) (*Server, error) {
 // an error.
 type handler func(s *Server, r *http.Request, body []byte) (any, error)
 
-// ServeHTTP answers the API.
+// ServeHTTP answers the API. Every request is treated as hostile: its
+// method is checked and its caller authenticated before its body is
+// read, only authenticated calls count against the rate limit and the
+// daily quota, and the body is read within a size, time and memory
+// budget.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(ResponseTimeout))
+	w = guardBody(w, r)
+	w, finish := compressed(w, r)
+	defer finish()
+	defer recoverInternal(w)
 	endpoint, ok := endpointOf(r.URL.Path)
 	if !ok {
-		writeError(w, errorf(codeInvalidArgument, "unknown path %s", r.URL.Path))
+		writeError(w, errorf(codeInvalidArgument, "unknown path %.200s", r.URL.Path))
 		return
 	}
-	body, err := readBody(r)
-	if err == nil {
-		body, err = decodeBody(r.Header, body)
-	}
-	if err != nil {
-		writeError(w, err)
+	if err := checkMethod(endpoint, r.Method); err != nil {
+		writeMethodError(w, endpoint, err)
 		return
 	}
 	switch endpoint {
 	case "authentication/getserverdefinition":
-		writeJSON(w, http.StatusOK, s.serverDefinition(r))
-		return
+		writeJSON(w, http.StatusOK, s.serverDefinition())
 	case "authentication/login":
-		s.respond(w, func() (any, error) { return s.login(body) })
-		return
+		s.serveLogin(w, r)
+	default:
+		s.serveCall(w, r, endpoint)
 	}
-	if s.faults.inject(w, r, body, s) {
-		return
-	}
-	if !s.limiter.allow() {
-		writeRateLimited(w)
-		return
-	}
-	s.serveAuthed(w, r, endpoint, body)
 }
 
-// serveAuthed checks the session and runs the endpoint.
-func (s *Server) serveAuthed(w http.ResponseWriter, r *http.Request, endpoint string, body []byte) {
+// serveLogin answers a login: rate-limited before its (small) body is
+// read.
+func (s *Server) serveLogin(w http.ResponseWriter, r *http.Request) {
+	if !s.logins.allow() {
+		writeRateLimited(w, s.logins.max)
+		return
+	}
+	body, release, err := s.readBody(w, r, MaxLoginBytes)
+	defer release()
+	if err == nil {
+		body, err = decodeBody(r.Header, body, MaxLoginBytes)
+	}
+	if err != nil {
+		writeBodyError(w, err)
+		return
+	}
+	s.respond(w, func() (any, error) { return s.login(body) })
+}
+
+// serveCall answers an API call other than getServerDefinition and
+// login.
+func (s *Server) serveCall(w http.ResponseWriter, r *http.Request, endpoint string) {
 	if _, err := s.sessions.check(r.Header.Get("Authorization"), s.opts.APIKeys); err != nil {
 		writeError(w, err)
 		return
 	}
+	if route(endpoint) == nil {
+		writeError(w, errorf(codeInvalidArgument, "unknown endpoint %.200s", endpoint))
+		return
+	}
+	if !s.limiter.allow() {
+		writeRateLimited(w, s.limiter.max)
+		return
+	}
+	if err := s.quota.take(); err != nil {
+		writeError(w, err)
+		return
+	}
+	body, release, err := s.readBody(w, r, MaxRequestBytes)
+	defer release()
+	if err == nil {
+		body, err = decodeBody(r.Header, body, MaxRequestBytes)
+	}
+	if err != nil {
+		writeBodyError(w, err)
+		return
+	}
+	r = s.store.withBudget(r)
+	if s.faults.inject(w, r, body, s) {
+		return
+	}
+	s.dispatch(w, r, endpoint, body)
+}
+
+// serveAuthed checks the method and the session of a request whose body
+// is read (a bulk sub-request) and runs the endpoint.
+func (s *Server) serveAuthed(w http.ResponseWriter, r *http.Request, endpoint string, body []byte) {
+	if err := checkMethod(endpoint, r.Method); err != nil {
+		writeMethodError(w, endpoint, err)
+		return
+	}
+	if _, err := s.sessions.check(r.Header.Get("Authorization"), s.opts.APIKeys); err != nil {
+		writeError(w, err)
+		return
+	}
+	s.dispatch(w, r, endpoint, body)
+}
+
+// dispatch runs the endpoint of an authenticated request.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, endpoint string, body []byte) {
 	h := route(endpoint)
 	if h == nil {
-		writeError(w, errorf(codeInvalidArgument, "unknown endpoint %s", endpoint))
+		writeError(w, errorf(codeInvalidArgument, "unknown endpoint %.200s", endpoint))
 		return
+	}
+	if err := s.store.checkWrite(endpoint, r.Method, body); err != nil {
+		writeError(w, err)
+		return
+	}
+	if strings.HasPrefix(endpoint, "data/objects/") && r.Method != http.MethodGet {
+		defer s.store.dropCache() // an update may move a link row
 	}
 	s.respond(w, func() (any, error) { return h(s, r, body) })
 }
@@ -102,7 +175,29 @@ func (s *Server) respond(w http.ResponseWriter, f func() (any, error)) {
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	data, err := json.Marshal(v)
+	if err == nil && len(data) > s.opts.MaxResponseBytes {
+		err = errorf(codeInvalidOperation, "the answer is larger than %d bytes: ask for fewer rows or fields", s.opts.MaxResponseBytes)
+	}
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeRaw(w, http.StatusOK, data)
+}
+
+// recoverInternal answers a failure the server did not foresee as an
+// Internal error that shows nothing of the server's insides; a handler
+// that aborts on purpose (http.ErrAbortHandler) still aborts.
+func recoverInternal(w http.ResponseWriter) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
+		panic(v)
+	}
+	writeError(w, errorf(codeInternal, "Internal error"))
 }
 
 // endpointOf strips the services prefix (case-insensitively) and returns
@@ -119,62 +214,6 @@ func endpointOf(p string) (string, bool) {
 	return lower, true
 }
 
-func readBody(r *http.Request) ([]byte, error) {
-	if r.Body == nil {
-		return nil, nil
-	}
-	var b strings.Builder
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := r.Body.Read(buf)
-		b.Write(buf[:n])
-		if b.Len() > maxBody {
-			return nil, errorf(codeInvalidArgument, "request body too large")
-		}
-		if err != nil {
-			return []byte(b.String()), nil
-		}
-	}
-}
-
-// writeJSON writes v with status.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		status, data = http.StatusInternalServerError, errorBody(errorf(codeInternal, "%v", err))
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(data)
-}
-
-// writeError writes HTTP 500 with {errorCode, message, referenceId}.
-func writeError(w http.ResponseWriter, err error) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	w.Write(errorBody(err))
-}
-
-func errorBody(err error) []byte {
-	ae, ok := err.(*apiError)
-	if !ok {
-		ae = errorf(codeGeneral, "%v", err)
-	}
-	data, _ := json.Marshal(struct {
-		ErrorCode   string `json:"errorCode"`
-		Message     string `json:"message"`
-		ReferenceID string `json:"referenceId"`
-	}{ae.code, ae.msg, newID()})
-	return data
-}
-
-// newID returns a fresh random identifier.
-func newID() string {
-	var b [12]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
-
 // decode reads a JSON request body into v; malformed JSON is an
 // InvalidQuery error.
 func decode(body []byte, v any) error {
@@ -182,7 +221,7 @@ func decode(body []byte, v any) error {
 		return errorf(codeInvalidQuery, "the request body is empty")
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return errorf(codeInvalidQuery, "malformed request: %v", err)
+		return malformed(err)
 	}
 	return nil
 }

@@ -17,8 +17,13 @@ type store struct {
 	own  map[*metadata.Entity][]*record // rows of exactly that type
 	seq  int
 
+	limits storeLimits
+	writes writes
+	loaded bool // the dataset is in: inserts are creates
+
 	cacheMu sync.Mutex
 	cache   map[*metadata.Entity][]*record // rows of a type and its subtypes
+	links   map[linkKey]map[string][]*record
 }
 
 // record is one row and its entity type.
@@ -41,6 +46,7 @@ func newStore(md *metadata.Metadata, d *Dataset) (*store, error) {
 		}
 	}
 	s.addPickups()
+	s.loaded = true
 	return s, nil
 }
 
@@ -48,6 +54,14 @@ func (s *store) insert(ent *metadata.Entity, row Row) error {
 	key := strings.ToLower(row.ID())
 	if _, dup := s.byID[key]; dup {
 		return fmt.Errorf("sandbox: duplicate id %q", row.ID())
+	}
+	if s.loaded {
+		if err := s.countCreate(); err != nil {
+			return err
+		}
+	}
+	if f := ent.Field("EntityType"); f != nil && row[f.Name] == nil {
+		row[f.Name] = "/EntityType/" + ent.TypeName
 	}
 	rec := &record{row: row, ent: ent}
 	s.byID[key] = rec
@@ -93,6 +107,9 @@ func canonicalRow(ent *metadata.Entity, row Row) Row {
 }
 
 func canonicalValue(f *metadata.Field, v any) any {
+	if f.Type == metadata.Duration {
+		return withDurationType(v)
+	}
 	s, ok := v.(string)
 	if !ok || f.Type != metadata.EntityRef || strings.HasPrefix(s, "/") || len(f.ReferencedEntities) != 1 {
 		return v
@@ -146,6 +163,6 @@ func stableByType(recs []*record) []*record {
 // dropCache forgets the per-type row lists after a change.
 func (s *store) dropCache() {
 	s.cacheMu.Lock()
-	s.cache = nil
+	s.cache, s.links = nil, nil
 	s.cacheMu.Unlock()
 }

@@ -70,14 +70,15 @@ func (s *Server) workQuery(r *http.Request, body []byte, defaultType string, ext
 	if err != nil {
 		return nil, err
 	}
-	recs, err := s.store.filter(ent, q.Where)
+	run := s.store.runFor(r)
+	recs, err := run.filter(ent, q.Where)
 	if err != nil {
 		return nil, err
 	}
 	if q.Deleted {
 		recs = nil
 	}
-	return s.store.rowsResult(ent, keep(recs, filters), q.Fields, q.Orders, q.Relations, q.Paging)
+	return run.rowsResult(ent, keep(recs, filters), q.Fields, q.Orders, q.Relations, q.Paging)
 }
 
 // rowFilter keeps the records it is true of.

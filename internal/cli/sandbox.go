@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"net"
+	"slices"
 
 	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
@@ -17,6 +18,7 @@ type sandboxFlags struct {
 	user          string
 	passwordStdin bool
 	allowRemote   bool
+	apiKeys       stringList
 }
 
 // sandboxCommand is `czql sandbox`.
@@ -24,7 +26,7 @@ func sandboxCommand() *command {
 	return &command{
 		name:    "sandbox",
 		summary: "serve an in-memory Clarizen-compatible API",
-		usage:   "czql sandbox [--addr HOST:PORT] [--metadata FILE --data FILE] [--user NAME --password-stdin] [--allow-remote]",
+		usage:   "czql sandbox [--addr HOST:PORT] [--metadata FILE --data FILE] [--user NAME --password-stdin] [--api-key KEY] [--allow-remote]",
 		help: `
 The sandbox answers the Clarizen REST API v2 under /v2.0/services/ over an
 in-memory dataset: the demo organisation (a PMO with projects, tasks,
@@ -38,13 +40,23 @@ like any interrupted czql command. The login is
 demo/demo unless --user names another user, whose password is read from
 the first line of standard input with --password-stdin and never printed.
 
+--api-key KEY (repeatable) also accepts calls with the header
+"Authorization: ApiKey KEY", as the real API does; the key is never
+printed, but other users of the machine can see it in the process list.
+
 It listens on the loopback interface only; --allow-remote permits another
 address (the sandbox has no TLS: use it on trusted networks only).
+
+It enforces the API's documented limits (10-minute sessions, two sessions
+per user, 25 calls per second, 100 requests per bulk call, 25 MB per
+request) and bounds the work of each request; see "Limits" under
+"czql sandbox" in the README.
 
 Examples:
 
   czql sandbox
-  czql sandbox --addr 127.0.0.1:0 --metadata md.json --data data.json`,
+  czql sandbox --addr 127.0.0.1:0 --metadata md.json --data data.json
+  czql sandbox --api-key "$(cat key.txt)"`,
 		setup: func(fs *flagSet) func(*env, []string) int {
 			f := &sandboxFlags{}
 			fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT` (port 0 picks a free one)")
@@ -53,6 +65,7 @@ Examples:
 			fs.StringVar(&f.user, "user", "", "login `NAME` instead of demo (with --password-stdin)")
 			fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password of --user from standard input")
 			fs.BoolVar(&f.allowRemote, "allow-remote", false, "allow a non-loopback --addr")
+			fs.Var(&f.apiKeys, "api-key", "also accept `KEY` in \"Authorization: ApiKey KEY\" (repeatable)")
 			return func(e *env, args []string) int { return runSandbox(e, f, args) }
 		},
 	}
@@ -79,8 +92,8 @@ func runSandbox(e *env, f *sandboxFlags, args []string) int {
 	return ExitOK
 }
 
-// checkSandboxFlags rejects arguments, half-given flag pairs and a
-// non-loopback address without --allow-remote.
+// checkSandboxFlags rejects arguments, half-given flag pairs, empty API
+// keys and a non-loopback address without --allow-remote.
 func checkSandboxFlags(e *env, f *sandboxFlags, args []string) int {
 	switch {
 	case len(args) > 0:
@@ -89,6 +102,8 @@ func checkSandboxFlags(e *env, f *sandboxFlags, args []string) int {
 		return usageError(e, "sandbox", "give --metadata and --data together")
 	case (f.user == "") != !f.passwordStdin:
 		return usageError(e, "sandbox", "give --user and --password-stdin together")
+	case slices.Contains(f.apiKeys, ""):
+		return usageError(e, "sandbox", "--api-key needs a non-empty KEY")
 	}
 	host, _, err := net.SplitHostPort(f.addr)
 	if err != nil {
@@ -125,6 +140,7 @@ func sandboxOptions(e *env, f *sandboxFlags) (sandbox.Options, int) {
 		}
 		opts.Users = map[string]string{f.user: pw}
 	}
+	opts.APIKeys = f.apiKeys
 	return opts, ExitOK
 }
 
@@ -155,5 +171,8 @@ func writeSandboxBanner(e *env, url string, f *sandboxFlags) {
 		fmt.Fprintf(e.stderr, ", password %s", password)
 	}
 	fmt.Fprintf(e.stderr, "\nczql: try: CZQL_URL=%s CZQL_USER=%s CZQL_PASSWORD=%s czql run -q \"SELECT Name FROM Task LIMIT 5\"\n", url, user, password)
+	if n := len(f.apiKeys); n > 0 {
+		fmt.Fprintf(e.stderr, "czql: also accepting the %d API key(s) given with --api-key (Authorization: ApiKey …)\n", n)
+	}
 	fmt.Fprintln(e.stderr, "czql: press Ctrl-C to stop")
 }

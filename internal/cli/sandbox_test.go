@@ -117,3 +117,38 @@ func TestSandboxCommandRefusesRemoteAddresses(t *testing.T) {
 		t.Errorf("stderr: %s", errOut.String())
 	}
 }
+
+func TestSandboxCommandAcceptsAPIKeys(t *testing.T) {
+	const key = "k-7f3a9c"
+	url, stderr, _ := startSandboxCommand(t, nil, "--addr", "127.0.0.1:0", "--api-key", key, "--api-key", "second-key")
+	if strings.Contains(stderr.String(), key) {
+		t.Errorf("API key printed:\n%s", stderr.String())
+	}
+	call := func(auth string) (int, string) {
+		req, _ := http.NewRequest("POST", url+"/data/countQuery", strings.NewReader(`{"query":{"typeName":"Task"}}`))
+		req.Header.Set("Authorization", auth)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	for _, auth := range []string{"ApiKey " + key, "ApiKey second-key"} {
+		if code, body := call(auth); code != 200 || !strings.Contains(body, `"count":`) {
+			t.Errorf("%s: %d %s", auth, code, body)
+		}
+	}
+	if code, body := call("ApiKey wrong"); code != 500 || !strings.Contains(body, "Unauthorized") {
+		t.Errorf("wrong key: %d %s", code, body)
+	}
+}
+
+func TestSandboxCommandRefusesAnEmptyAPIKey(t *testing.T) {
+	var out, errOut bytes.Buffer
+	e := &env{ctx: context.Background(), stdout: &out, stderr: &errOut}
+	if code := run(e, []string{"sandbox", "--addr", "127.0.0.1:0", "--api-key", ""}); code != ExitUsage {
+		t.Errorf("exit %d, want %d", code, ExitUsage)
+	}
+}
