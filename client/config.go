@@ -22,8 +22,9 @@ type Config struct {
 	URL string
 	// User is the login user name.
 	User string
-	// Password is sent only in the login request body: never logged,
-	// never in errors or session files.
+	// Password is sent only in the bodies of getServerDefinition and
+	// login, as the API guide shows: never in URLs, never logged, never
+	// in errors or session files.
 	Password string
 	// APIKey, when set, authenticates with `Authorization: ApiKey <key>`
 	// instead of a login session.
