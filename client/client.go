@@ -10,6 +10,7 @@ import (
 type Client struct {
 	cfg     Config
 	base    *url.URL // discovery URL from Config.URL
+	maxBody int64    // the largest response body read
 	secrets []string // the forms of the password scrubbed from text
 
 	loginMu  sync.Mutex // serialises re-logins
@@ -35,7 +36,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleepCtx
 	}
-	return &Client{cfg: cfg, base: u, secrets: secretForms(cfg.Password)}, nil
+	return &Client{cfg: cfg, base: u, maxBody: defaultMaxBody, secrets: secretForms(cfg.Password)}, nil
 }
 
 // state returns the server location and session id.

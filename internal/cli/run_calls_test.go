@@ -138,51 +138,85 @@ func TestRunMaxRowsNeedsAll(t *testing.T) {
 	}
 }
 
+// stubAPI serves getServerDefinition and login, and answers entityQuery
+// with query, on 127.0.0.1 until the test ends; it returns the API base
+// URL and the number of entityQuery calls so far.
+func stubAPI(t *testing.T, query http.HandlerFunc) (string, func() int) {
+	t.Helper()
+	var mu sync.Mutex
+	queries := 0
+	mux := http.NewServeMux()
+	var ts *httptest.Server
+	mux.HandleFunc("/api/authentication/getServerDefinition", func(w http.ResponseWriter, r *http.Request) {
+		json.NewEncoder(w).Encode(map[string]string{"serverLocation": ts.URL + "/api"})
+	})
+	mux.HandleFunc("/api/authentication/login", func(w http.ResponseWriter, r *http.Request) {
+		json.NewEncoder(w).Encode(map[string]string{"sessionId": "S1"})
+	})
+	mux.HandleFunc("/api/data/entityQuery", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		queries++
+		mu.Unlock()
+		query(w, r)
+	})
+	ts = httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	return ts.URL + "/api", func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return queries
+	}
+}
+
 // TestRunMoreNoteFollowsHasMore checks that the note about more rows
 // says what the server's paging.hasMore says, not what the number of rows
 // suggests: a short page with hasMore true has the note, a full page
-// with hasMore false has none, and in both cases one query is sent.
+// with hasMore false has none, and in each case one query is sent.
 func TestRunMoreNoteFollowsHasMore(t *testing.T) {
 	for _, tc := range []struct {
 		rows    int
 		hasMore bool
-		note    bool
 	}{
-		{3, true, true},
-		{7, false, false},
-		{7, true, true},
+		{3, true},
+		{7, false},
+		{7, true},
 	} {
-		var queries int
-		var mu sync.Mutex
-		mux := http.NewServeMux()
-		var ts *httptest.Server
-		mux.HandleFunc("/api/authentication/getServerDefinition", func(w http.ResponseWriter, r *http.Request) {
-			json.NewEncoder(w).Encode(map[string]string{"serverLocation": ts.URL + "/api"})
-		})
-		mux.HandleFunc("/api/authentication/login", func(w http.ResponseWriter, r *http.Request) {
-			json.NewEncoder(w).Encode(map[string]string{"sessionId": "S1"})
-		})
-		mux.HandleFunc("/api/data/entityQuery", func(w http.ResponseWriter, r *http.Request) {
-			mu.Lock()
-			queries++
-			mu.Unlock()
+		url, queries := stubAPI(t, func(w http.ResponseWriter, r *http.Request) {
 			rows := make([]map[string]string, tc.rows)
 			for i := range rows {
 				rows[i] = map[string]string{"id": "/Customer/c", "Name": "C"}
 			}
 			json.NewEncoder(w).Encode(map[string]any{"entities": rows, "paging": map[string]any{"from": tc.rows, "limit": 7, "hasMore": tc.hasMore}})
 		})
-		ts = httptest.NewServer(mux)
-		code, stdout, stderr := runAgainst(t, ts.URL+"/api", "run", "--format", "jsonl", "-q", "SELECT Name FROM Customer LIMIT 7")
-		ts.Close()
+		code, stdout, stderr := runAgainst(t, url, "run", "--format", "jsonl", "-q", "SELECT Name FROM Customer LIMIT 7")
 		if code != ExitOK || strings.Count(stdout, "\n") != tc.rows {
 			t.Errorf("%+v: exit code %d, stdout %q, stderr %q", tc, code, stdout, stderr)
 		}
-		if got := strings.Contains(stderr, "more rows available"); got != tc.note {
-			t.Errorf("%+v: note %v, want %v (stderr %q)", tc, got, tc.note, stderr)
+		if got := strings.Contains(stderr, "more rows available"); got != tc.hasMore {
+			t.Errorf("%+v: note %v, want %v (stderr %q)", tc, got, tc.hasMore, stderr)
 		}
-		if queries != 1 {
-			t.Errorf("%+v: %d queries, want 1", tc, queries)
+		if n := queries(); n != 1 {
+			t.Errorf("%+v: %d queries, want 1", tc, n)
 		}
+	}
+}
+
+// TestRunQuotaAnswerIsSentOnce checks that a quota answer, here a 500
+// with errorCode General that would otherwise pass for a transient
+// failure, ends czql run after one call with exit 2 and says so.
+func TestRunQuotaAnswerIsSentOnce(t *testing.T) {
+	url, queries := stubAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusInternalServerError)
+		json.NewEncoder(w).Encode(map[string]string{"errorCode": "General", "message": "API calls quota exceeded for today", "referenceId": "q-1"})
+	})
+	code, stdout, stderr := runAgainst(t, url, "run", "-q", "SELECT Name FROM Customer")
+	if code != ExitUsage || stdout != "" {
+		t.Errorf("exit code %d, stdout %q; want 2 and nothing", code, stdout)
+	}
+	if want := "czql: the API calls quota is exceeded: API calls quota exceeded for today (reference q-1)\n"; stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	if n := queries(); n != 1 {
+		t.Errorf("%d queries sent, want 1", n)
 	}
 }
