@@ -70,7 +70,7 @@ func TestSessionReuse(t *testing.T) {
 	if err := c1.Login(ctx); err != nil {
 		t.Fatal(err)
 	}
-	path := c1.sessionPath()
+	path := filepath.Join(dir, c1.sessionName())
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
@@ -109,11 +109,12 @@ func TestSessionReuse(t *testing.T) {
 
 func TestSessionFileHoldsNoPassword(t *testing.T) {
 	f := newFake(t)
-	c, _, _ := newClient(t, f, func(cfg *Config) { cfg.SessionDir = t.TempDir() })
+	dir := t.TempDir()
+	c, _, _ := newClient(t, f, func(cfg *Config) { cfg.SessionDir = dir })
 	if err := c.Login(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(c.sessionPath())
+	b, err := os.ReadFile(filepath.Join(dir, c.sessionName()))
 	if err != nil {
 		t.Fatal(err)
 	}

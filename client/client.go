@@ -16,8 +16,9 @@ type Client struct {
 	loginMu  sync.Mutex // serialises re-logins
 	debugMu  sync.Mutex // serialises Debug writes
 	mu       sync.Mutex
-	location string // serverLocation; "" until Login
-	session  string // sessionId; "" until Login or with an API key
+	location string          // serverLocation; "" until Login
+	session  string          // sessionId; "" until Login or with an API key
+	warned   map[string]bool // the messages given to Config.Warn
 }
 
 // New checks cfg (URL scheme rules: https, or http to loopback unless

@@ -4,7 +4,10 @@
 // A [Client] discovers the data-centre host with getServerDefinition, logs
 // in (user name and password, or an API key) and sends every call with
 // `Authorization: Session <id>`. Sessions are reused across runs through a
-// session file (mode 0600, named by a hash of host and user) and renewed
+// session file (mode 0600, named by a hash of host and user, in a
+// directory only the user can write, never through a symbolic link; reused
+// only with the password it was made with, of which it keeps a salted
+// hash) and renewed
 // transparently, up to 4 times in one call, when the server answers
 // SessionTimeout or HTTP 401.
 //

@@ -67,7 +67,8 @@ Without CZQL_URL, czql run starts the embedded sandbox with the demo
 organisation in-process and says so on standard error. With CZQL_URL it
 logs in with CZQL_USER and CZQL_PASSWORD (or --password-stdin), or uses
 CZQL_API_KEY; sessions are reused across runs (files under the user cache
-directory, mode 0600).
+directory, mode 0600, in a directory only the user can write, and only
+with the password the session was made with).
 
 Only the first page is fetched, in one API call (LIMIT rows, or the
 server's default of 100); a note on standard error says when the server
