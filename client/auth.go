@@ -71,11 +71,16 @@ func (c *Client) freshLogin(ctx context.Context) error {
 }
 
 // discover calls getServerDefinition and checks the returned server
-// location against the URL rules. The password is not sent.
+// location against the URL rules. Without an API key it sends the user
+// name and password, as the API guide and every public client do (the
+// organisation's data centre is found by them); with one, an empty body.
 func (c *Client) discover(ctx context.Context) (string, error) {
 	body := map[string]string{}
-	if c.cfg.User != "" && c.cfg.APIKey == "" {
+	if c.cfg.APIKey == "" && c.cfg.User != "" {
 		body["userName"] = c.cfg.User
+		if c.cfg.Password != "" {
+			body["password"] = c.cfg.Password
+		}
 	}
 	cl, err := newCall(http.MethodPost, c.base.String()+"/authentication/getServerDefinition", body)
 	if err != nil {

@@ -70,7 +70,7 @@ func TestSessionReuse(t *testing.T) {
 	if err := c1.Login(ctx); err != nil {
 		t.Fatal(err)
 	}
-	path := c1.sessionPath()
+	path := filepath.Join(dir, c1.sessionName())
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
@@ -109,11 +109,12 @@ func TestSessionReuse(t *testing.T) {
 
 func TestSessionFileHoldsNoPassword(t *testing.T) {
 	f := newFake(t)
-	c, _, _ := newClient(t, f, func(cfg *Config) { cfg.SessionDir = t.TempDir() })
+	dir := t.TempDir()
+	c, _, _ := newClient(t, f, func(cfg *Config) { cfg.SessionDir = dir })
 	if err := c.Login(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(c.sessionPath())
+	b, err := os.ReadFile(filepath.Join(dir, c.sessionName()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,16 +152,65 @@ func TestRelogin(t *testing.T) {
 	}
 }
 
-func TestReloginOnlyOnce(t *testing.T) {
-	f := newFake(t)
-	f.loginBroken = true
-	c, _, _ := newClient(t, f, nil)
-	_, err := c.ListEntities(context.Background())
-	if !IsSessionTimeout(err) {
-		t.Fatalf("err = %v, want session timeout", err)
+// TestReloginAgain checks that a session that expires again right after
+// a re-login is renewed again within the same call, and that the renewals
+// are bounded: a server whose sessions never work gets 1+maxRelogins
+// logins and as many tries of the call, then the SessionTimeout.
+func TestReloginAgain(t *testing.T) {
+	for _, tc := range []struct {
+		expiries int // the data calls answered SessionTimeout before one succeeds
+		logins   int
+		ok       bool
+	}{
+		{1, 2, true},
+		{2, 3, true},
+		{maxRelogins, 1 + maxRelogins, true},
+		{maxRelogins + 1, 1 + maxRelogins, false},
+		{100, 1 + maxRelogins, false},
+	} {
+		f := newFake(t)
+		var calls int
+		f.handle = func(w http.ResponseWriter, r *http.Request, body []byte) {
+			if calls++; calls <= tc.expiries {
+				f.expireAll()
+				f.expired(w)
+				return
+			}
+			writeJSON(w, 200, map[string]any{"typeNames": []string{"Task"}})
+		}
+		c, _, _ := newClient(t, f, nil)
+		_, err := c.ListEntities(context.Background())
+		if (err == nil) != tc.ok || !tc.ok && !IsSessionTimeout(err) {
+			t.Errorf("%d expiries: err = %v, want ok=%v", tc.expiries, err, tc.ok)
+		}
+		if f.logins != tc.logins || calls != tc.logins {
+			t.Errorf("%d expiries: %d logins, %d calls; want %d and %d", tc.expiries, f.logins, calls, tc.logins, tc.logins)
+		}
 	}
-	if f.logins != 2 || len(f.requests("/listEntities")) != 2 {
-		t.Errorf("logins = %d, calls = %d; want 2 and 2", f.logins, len(f.requests("/listEntities")))
+}
+
+func TestGetServerDefinitionSendsTheCredentials(t *testing.T) {
+	f := newFake(t)
+	c, _, _ := newClient(t, f, nil)
+	if err := c.Login(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var body struct{ UserName, Password string }
+	sd := f.requests("/getServerDefinition")
+	if len(sd) != 1 || json.Unmarshal([]byte(sd[0].Body), &body) != nil || body.UserName != testUser || body.Password != testPassword {
+		t.Fatalf("getServerDefinition requests %+v, want one with userName and password", sd)
+	}
+	if sd[0].Method != "POST" || sd[0].Query != "" || sd[0].Header.Get("Content-Type") != "application/json" {
+		t.Errorf("getServerDefinition sent as %s ?%s (%s)", sd[0].Method, sd[0].Query, sd[0].Header.Get("Content-Type"))
+	}
+	// With an API key nothing but the key is sent.
+	f2 := newFake(t)
+	k, _, _ := newClient(t, f2, func(cfg *Config) { cfg.User, cfg.Password, cfg.APIKey = "", "", testAPIKey })
+	if err := k.Login(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if sd := f2.requests("/getServerDefinition"); len(sd) != 1 || strings.TrimSpace(sd[0].Body) != "{}" {
+		t.Errorf("API key getServerDefinition = %+v, want an empty body", sd)
 	}
 }
 

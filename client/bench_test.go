@@ -38,7 +38,7 @@ func BenchmarkDecodePage(b *testing.B) {
 	b.Run("rows", func(b *testing.B) {
 		b.SetBytes(int64(len(page)))
 		for b.Loop() {
-			var p rawPage
+			var p RawPage
 			if err := decodeResponse(200, page, &p); err != nil || len(p.Entities) != 5000 {
 				b.Fatal(err)
 			}

@@ -8,14 +8,17 @@ import (
 
 // Client talks to one Clarizen organisation. It is safe for concurrent use.
 type Client struct {
-	cfg  Config
-	base *url.URL // discovery URL from Config.URL
+	cfg     Config
+	base    *url.URL // discovery URL from Config.URL
+	maxBody int64    // the largest response body read
+	secrets []string // the forms of the password scrubbed from text
 
 	loginMu  sync.Mutex // serialises re-logins
 	debugMu  sync.Mutex // serialises Debug writes
 	mu       sync.Mutex
-	location string // serverLocation; "" until Login
-	session  string // sessionId; "" until Login or with an API key
+	location string          // serverLocation; "" until Login
+	session  string          // sessionId; "" until Login or with an API key
+	warned   map[string]bool // the messages given to Config.Warn
 }
 
 // New checks cfg (URL scheme rules: https, or http to loopback unless
@@ -34,7 +37,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleepCtx
 	}
-	return &Client{cfg: cfg, base: u}, nil
+	return &Client{cfg: cfg, base: u, maxBody: defaultMaxBody, secrets: secretForms(cfg.Password)}, nil
 }
 
 // state returns the server location and session id.
@@ -62,10 +65,11 @@ func (c *Client) authHeader(session string) string {
 	return "Session " + session
 }
 
-// scrub removes the password from text that came from the server.
+// scrub replaces the password, in any of the forms a server may echo it
+// in (see [secretForms]), with "***" in text that came from the server.
 func (c *Client) scrub(s string) string {
-	if c.cfg.Password == "" {
-		return s
+	for _, form := range c.secrets {
+		s = strings.ReplaceAll(s, form, "***")
 	}
-	return strings.ReplaceAll(s, c.cfg.Password, "***")
+	return s
 }

@@ -22,14 +22,20 @@ type Config struct {
 	URL string
 	// User is the login user name.
 	User string
-	// Password is sent only in the login request body: never logged,
-	// never in errors or session files.
+	// Password is sent only in the bodies of getServerDefinition and
+	// login, as the API guide shows: never in URLs, never logged, never
+	// in errors or session files (they keep a salted PBKDF2 hash of it,
+	// to tell whether a stored session was made with the same password).
 	Password string
 	// APIKey, when set, authenticates with `Authorization: ApiKey <key>`
 	// instead of a login session.
 	APIKey string
 	// SessionDir is where session files live (0600, keyed by host and
-	// user); "" disables reuse across runs.
+	// user); "" disables reuse across runs. The directory (created 0700
+	// if missing) and its files must be owned by the user and not be
+	// writable by others, else they are not used (see Warn); they are
+	// never written or changed through a symbolic link. A stored session
+	// is reused only with the password it was made with.
 	SessionDir string
 	// HTTPClient sends the requests; nil means a default with timeouts
 	// that does not follow redirects.
@@ -37,6 +43,11 @@ type Config struct {
 	// Debug, when set, receives one line per request and per response,
 	// with the Authorization header redacted.
 	Debug io.Writer
+	// Warn, when set, is told (once for each message) of a problem the
+	// client works around instead of failing, such as a session
+	// directory or file that is not the user's alone, which it neither
+	// reuses nor writes to. It must be safe for concurrent use.
+	Warn func(msg string)
 	// OnRequest, when set, is called once for every HTTP request sent
 	// (retries and logins included), with its method and URL path: a hook
 	// to count API calls. It must be safe for concurrent use.

@@ -42,3 +42,23 @@ func (c *Client) debugRequest(cl *call) {
 	}
 	c.debugf("%s", line)
 }
+
+// warnf tells Config.Warn, once for each message, of a problem the
+// client works around, and writes it to the debug output.
+func (c *Client) warnf(format string, args ...any) {
+	msg := c.scrub(fmt.Sprintf(format, args...))
+	c.debugf("%s", msg)
+	if c.cfg.Warn == nil {
+		return
+	}
+	c.mu.Lock()
+	seen := c.warned[msg]
+	if c.warned == nil {
+		c.warned = map[string]bool{}
+	}
+	c.warned[msg] = true
+	c.mu.Unlock()
+	if !seen {
+		c.cfg.Warn(msg)
+	}
+}

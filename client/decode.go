@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -20,6 +21,9 @@ type rateBody struct {
 // give an *Error with the raw text; it never panics.
 func decodeResponse(status int, body []byte, out any) error {
 	if status >= 200 && status < 300 {
+		if e := quotaAnswer(status, body); e != nil {
+			return e
+		}
 		if out == nil {
 			return nil
 		}
@@ -47,6 +51,24 @@ func decodeError(status int, body []byte) *Error {
 	e.Message = http.StatusText(status)
 	e.Raw = truncate(strings.TrimSpace(string(body)))
 	return e
+}
+
+// quotaAnswer returns the [*Error] of a successful status whose body is
+// a quota answer (a top-level message saying "API calls quota
+// exceeded"), or nil. Rows that merely mention a quota are not one.
+func quotaAnswer(status int, body []byte) *Error {
+	if !bytes.Contains(bytes.ToLower(body), []byte(quotaMessage)) {
+		return nil
+	}
+	var eb struct {
+		ErrorCode   string `json:"errorCode"`
+		Message     string `json:"message"`
+		ReferenceID string `json:"referenceId"`
+	}
+	if json.Unmarshal(body, &eb) != nil || !isQuotaMessage(eb.Message) {
+		return nil
+	}
+	return &Error{StatusCode: status, Code: eb.ErrorCode, Message: eb.Message, ReferenceID: eb.ReferenceID}
 }
 
 // decodeJSON unmarshals b into v.

@@ -28,7 +28,7 @@ func FuzzDecodeResponse(f *testing.F) {
 				t.Fatalf("raw text of %d bytes", len(e.Raw))
 			}
 		}
-		var p rawPage
+		var p RawPage
 		_ = decodeResponse(status, body, &p)
 		_ = retryAfter(&reply{status: status, body: body, header: map[string][]string{"Retry-After": {string(body)}}})
 	})

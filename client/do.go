@@ -4,9 +4,14 @@ import (
 	"context"
 )
 
+// maxRelogins bounds the re-logins of one call: a session that expires
+// again at once (a flaky server, or sessions cut short) is renewed up to
+// this many times before the SessionTimeout is returned.
+const maxRelogins = 4
+
 // do sends an authenticated request to path (relative to the server
 // location), logging in first when needed and, on session expiry, logging
-// in again once and replaying the request.
+// in again and replaying the request, up to maxRelogins times.
 func (c *Client) do(ctx context.Context, method, path string, body any, idempotent bool, out any) error {
 	if err := c.ensureLogin(ctx); err != nil {
 		return err
@@ -16,11 +21,11 @@ func (c *Client) do(ctx context.Context, method, path string, body any, idempote
 		return err
 	}
 	cl.idempotent = idempotent
-	for relogged := false; ; relogged = true {
+	for relogins := 0; ; relogins++ {
 		loc, sess := c.state()
 		cl.url, cl.auth = loc+path, c.authHeader(sess)
 		err := c.exchange(ctx, cl, out)
-		if err == nil || relogged || !IsSessionTimeout(err) || c.cfg.APIKey != "" {
+		if err == nil || relogins == maxRelogins || !IsSessionTimeout(err) || c.cfg.APIKey != "" {
 			return err
 		}
 		c.debugf("session expired; logging in again")

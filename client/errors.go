@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // maxRaw is the most of a non-JSON body kept in [Error.Raw].
@@ -14,8 +15,13 @@ var (
 	// ErrSessionTimeout matches an expired session (errorCode
 	// SessionTimeout or HTTP 401).
 	ErrSessionTimeout = errors.New("session timeout")
-	// ErrRateLimited matches HTTP 429 answers.
+	// ErrRateLimited matches HTTP 429 answers and quota answers (see
+	// ErrQuotaExceeded).
 	ErrRateLimited = errors.New("rate limited")
+	// ErrQuotaExceeded matches an answer whose message says "API calls
+	// quota exceeded", whatever its HTTP status: the per-second limit
+	// (a 429 that names its wait) or the organisation's daily quota.
+	ErrQuotaExceeded = errors.New("API calls quota exceeded")
 	// ErrRejected matches a query the API refused (InvalidQuery,
 	// InvalidField or InvalidArgument).
 	ErrRejected = errors.New("query rejected")
@@ -49,13 +55,16 @@ func (e *Error) Error() string {
 	return s
 }
 
-// Is matches ErrSessionTimeout, ErrRateLimited and ErrRejected.
+// Is matches ErrSessionTimeout, ErrRateLimited, ErrQuotaExceeded and
+// ErrRejected.
 func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrSessionTimeout:
 		return e.Code == "SessionTimeout" || e.StatusCode == http.StatusUnauthorized
 	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
+		return e.StatusCode == http.StatusTooManyRequests || isQuotaMessage(e.Message)
+	case ErrQuotaExceeded:
+		return isQuotaMessage(e.Message)
 	case ErrRejected:
 		return e.Code == "InvalidQuery" || e.Code == "InvalidField" || e.Code == "InvalidArgument"
 	}
@@ -65,8 +74,20 @@ func (e *Error) Is(target error) bool {
 // IsSessionTimeout reports whether err is an expired session.
 func IsSessionTimeout(err error) bool { return errors.Is(err, ErrSessionTimeout) }
 
-// IsRateLimited reports whether err is a 429 answer.
+// IsRateLimited reports whether err is a 429 answer or a quota answer.
 func IsRateLimited(err error) bool { return errors.Is(err, ErrRateLimited) }
+
+// IsQuotaExceeded reports whether err is an answer that says the API
+// calls quota is exceeded.
+func IsQuotaExceeded(err error) bool { return errors.Is(err, ErrQuotaExceeded) }
+
+// quotaMessage is what the API's quota answers say, in any case.
+const quotaMessage = "api calls quota exceeded"
+
+// isQuotaMessage reports whether msg is the message of a quota answer.
+func isQuotaMessage(msg string) bool {
+	return strings.Contains(strings.ToLower(msg), quotaMessage)
+}
 
 // IsRejected reports whether err is a query the API refused as invalid.
 func IsRejected(err error) bool { return errors.Is(err, ErrRejected) }

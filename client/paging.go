@@ -19,10 +19,16 @@ type Request interface{}
 // none, which would otherwise loop forever.
 var errEmptyPage = errors.New("client: server reported hasMore with an empty page")
 
-// rawPage is a page whose rows are kept undecoded.
-type rawPage struct {
+// RawPage is one page of a result with its rows kept as they came.
+type RawPage struct {
 	Entities []json.RawMessage `json:"entities"`
 	Paging   *api.Paging       `json:"paging,omitempty"`
+}
+
+// HasMore reports whether the server said that more rows follow this
+// page (paging.hasMore).
+func (p *RawPage) HasMore() bool {
+	return p.Paging != nil && p.Paging.HasMore != nil && *p.Paging.HasMore
 }
 
 // Pages runs req page by page, sending back the server's paging object
@@ -37,26 +43,46 @@ func (c *Client) Pages(ctx context.Context, req Request) iter.Seq2[*api.QueryRes
 	}
 }
 
-// Rows runs req and yields its rows one at a time, page after page,
-// stopping after maxRows rows (0 means no cap). An error ends the sequence.
-func (c *Client) Rows(ctx context.Context, req Request, maxRows int) iter.Seq2[json.RawMessage, error] {
-	return func(yield func(json.RawMessage, error) bool) {
-		n := 0
-		c.walk(ctx, req, func() any { return new(rawPage) }, func(v any) (*api.Paging, int, bool) {
-			p := v.(*rawPage)
-			for _, row := range p.Entities {
-				if maxRows > 0 && n >= maxRows {
-					return nil, len(p.Entities), false
-				}
-				n++
-				if !yield(row, nil) {
-					return nil, len(p.Entities), false
-				}
-			}
-			return p.Paging, len(p.Entities), maxRows == 0 || n < maxRows
+// RawPages is [Client.Pages] with the rows of each page kept undecoded.
+// A page is requested only when the previous one said hasMore and the
+// caller asks for the next: stopping after the first page sends one
+// request.
+func (c *Client) RawPages(ctx context.Context, req Request) iter.Seq2[*RawPage, error] {
+	return func(yield func(*RawPage, error) bool) {
+		c.walk(ctx, req, func() any { return new(RawPage) }, func(v any) (*api.Paging, int, bool) {
+			p := v.(*RawPage)
+			return p.Paging, len(p.Entities), yield(p, nil)
 		}, func(err error) { yield(nil, err) })
 	}
 }
+
+// Rows runs req and yields its rows one at a time, page after page,
+// stopping after maxRows rows (0 or less means no cap). The next page is
+// requested only when rows are still wanted. An error ends the sequence.
+func (c *Client) Rows(ctx context.Context, req Request, maxRows int) iter.Seq2[json.RawMessage, error] {
+	return func(yield func(json.RawMessage, error) bool) {
+		n := 0
+		for p, err := range c.RawPages(ctx, req) {
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, row := range p.Entities {
+				if capped(n, maxRows) || !yield(row, nil) {
+					return
+				}
+				n++
+			}
+			if capped(n, maxRows) {
+				return
+			}
+		}
+	}
+}
+
+// capped reports whether n rows reach the cap maxRows (none when 0 or
+// less).
+func capped(n, maxRows int) bool { return maxRows > 0 && n >= maxRows }
 
 // walk fetches pages of req into values made by alloc and hands each to
 // page, which returns the page's paging, its row count and whether to go

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"testing"
 
@@ -112,6 +113,66 @@ func TestPagingErrors(t *testing.T) {
 		}
 		if errs != 1 {
 			t.Errorf("%T: %d errors, want 1", req, errs)
+		}
+	}
+}
+
+// TestRawPagesOneRequestAPage checks that a page is requested only when
+// the caller asks for it: stopping after the first page sends one
+// request, and the page says whether more follow.
+func TestRawPagesOneRequestAPage(t *testing.T) {
+	f := newFake(t)
+	f.handle = pagedHandler(23, 10)
+	c, _, _ := newClient(t, f, nil)
+	var more []bool
+	for p, err := range c.RawPages(context.Background(), &api.EntityQuery{TypeName: "Task"}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		more = append(more, p.HasMore())
+		if len(more) == 1 {
+			if n := len(f.requests("/entityQuery")); n != 1 {
+				t.Errorf("%d requests after the first page, want 1", n)
+			}
+		}
+		if len(more) == 2 {
+			break
+		}
+	}
+	if fmt.Sprint(more) != "[true true]" || len(f.requests("/entityQuery")) != 2 {
+		t.Errorf("hasMore %v after %d requests, want [true true] after 2", more, len(f.requests("/entityQuery")))
+	}
+	if (&RawPage{}).HasMore() {
+		t.Error("a page without paging says it has more")
+	}
+}
+
+// TestRowsCaps checks that Rows stops at the cap without asking for the
+// next page, and that a cap of 0 or less, the lowest int included, is no
+// cap at all.
+func TestRowsCaps(t *testing.T) {
+	for _, tc := range []struct {
+		max, rows, requests int
+	}{
+		{10, 10, 1}, // the first page holds exactly the rows wanted
+		{11, 11, 2},
+		{0, 23, 3},
+		{-1, 23, 3},
+		{math.MinInt, 23, 3},
+		{math.MaxInt, 23, 3},
+	} {
+		f := newFake(t)
+		f.handle = pagedHandler(23, 10)
+		c, _, _ := newClient(t, f, nil)
+		n := 0
+		for _, err := range c.Rows(context.Background(), &api.Query{Q: "SELECT Name FROM Task"}, tc.max) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		if got := len(f.requests("/data/query")); n != tc.rows || got != tc.requests {
+			t.Errorf("Rows(%d): %d rows in %d requests, want %d in %d", tc.max, n, got, tc.rows, tc.requests)
 		}
 	}
 }

@@ -16,14 +16,20 @@ import (
 const (
 	backoffBase = 250 * time.Millisecond
 	backoffMax  = 8 * time.Second
-	// maxRetryAfter caps a server-requested wait.
+	// maxRetryAfter is the longest server-requested wait the client
+	// sleeps: an answer asking for more is not retried.
 	maxRetryAfter = 5 * time.Minute
+	// longWait bounds the waits read from answers.
+	longWait = 24 * time.Hour
 )
 
-// exchange sends cl, retrying 429 answers (always: the server did not run
-// the request) and, for idempotent calls only, transient failures (see
-// [transient]) and broken connections, and decodes the final answer into
-// out.
+// exchange sends cl, retrying 429 answers after their Retry-After (the
+// server did not run the request) and, for idempotent calls only,
+// transient failures (see [transient]) and broken connections, and
+// decodes the final answer into out. A quota answer ("API calls quota
+// exceeded", whatever its status) is retried only when it names a wait,
+// as the per-second limit does, and never as a transient failure; no
+// answer asking to wait longer than maxRetryAfter is retried.
 func (c *Client) exchange(ctx context.Context, cl *call, out any) error {
 	for attempt := 0; ; attempt++ {
 		rep, sendErr := c.send(ctx, cl)
@@ -44,6 +50,9 @@ func (c *Client) exchange(ctx context.Context, cl *call, out any) error {
 // judge decides the outcome of one attempt: the error (nil on success),
 // whether to retry and how long to wait first.
 func (c *Client) judge(cl *call, rep *reply, sendErr error, attempt int, out any) (time.Duration, bool, error) {
+	if errors.Is(sendErr, ErrResponseTooLarge) {
+		return 0, false, sendErr
+	}
 	if sendErr != nil {
 		var ue *url.Error
 		if errors.As(sendErr, &ue) {
@@ -58,8 +67,14 @@ func (c *Client) judge(cl *call, rep *reply, sendErr error, attempt int, out any
 		e.Message, e.Raw = c.scrub(e.Message), c.scrub(e.Raw)
 	}
 	switch {
+	case e != nil && isQuotaMessage(e.Message):
+		// The per-second limit names its wait; a quota answer that
+		// names none (the daily quota) is final, whatever its status.
+		wait, named := namedWait(rep)
+		return wait, named && wait <= maxRetryAfter, err
 	case rep.status == http.StatusTooManyRequests:
-		return retryAfter(rep), true, err
+		wait := retryAfter(rep)
+		return wait, wait <= maxRetryAfter, err
 	case e != nil && transient(rep.status, e):
 		return backoff(attempt), cl.idempotent, err
 	}
@@ -91,9 +106,20 @@ func backoff(attempt int) time.Duration {
 	return d/2 + rand.N(d/2+1)
 }
 
-// retryAfter reads the wait of a 429 answer: the Retry-After header
-// (seconds or an HTTP date), else the body's retryAfter, else 1 second.
+// retryAfter reads the wait of a 429 answer: the wait it names (see
+// [namedWait]), else 1 second.
 func retryAfter(rep *reply) time.Duration {
+	if d, ok := namedWait(rep); ok {
+		return d
+	}
+	return time.Second
+}
+
+// namedWait reads the wait an answer asks for: the Retry-After header
+// (seconds or an HTTP date), else the body's retryAfter (at most a day,
+// so that it cannot overflow). ok is false when it names none that can
+// be read.
+func namedWait(rep *reply) (d time.Duration, ok bool) {
 	v := strings.TrimSpace(rep.header.Get("Retry-After"))
 	if v == "" {
 		var rb rateBody
@@ -101,11 +127,11 @@ func retryAfter(rep *reply) time.Duration {
 			v = strings.TrimSpace(rb.RetryAfter)
 		}
 	}
-	d := time.Second
-	if n, err := strconv.ParseFloat(v, 64); err == nil && n >= 0 && n < maxRetryAfter.Seconds() {
-		d = time.Duration(n * float64(time.Second))
-	} else if t, err := http.ParseTime(v); err == nil {
-		d = max(time.Until(t), 0)
+	if n, err := strconv.ParseFloat(v, 64); err == nil && n >= 0 {
+		return time.Duration(min(n, longWait.Seconds()) * float64(time.Second)), true
 	}
-	return min(d, maxRetryAfter)
+	if t, err := http.ParseTime(v); err == nil {
+		return min(max(time.Until(t), 0), longWait), true
+	}
+	return 0, false
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -170,5 +171,147 @@ func TestGzipResponse(t *testing.T) {
 	names, err := c.ListEntities(context.Background())
 	if err != nil || len(names) != 2 || names[1] != "User" {
 		t.Errorf("names = %v, err = %v", names, err)
+	}
+}
+
+// TestQuotaAnswerIsFinal checks that an answer saying "API calls quota
+// exceeded" without naming a wait (the daily quota) is recognised
+// whatever its status and sent once: not retried as a transient 5xx, a
+// 2xx that did not decode, or a 429.
+func TestQuotaAnswerIsFinal(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		body   string
+	}{
+		{500, `{"errorCode":"General","message":"API calls quota exceeded for today","referenceId":"r-1"}`},
+		{500, `{"message":"API calls quota exceeded for today"}`},
+		{503, `{"statusCode":"Service Unavailable","message":"API Calls Quota Exceeded"}`},
+		{200, `{"message":"API calls quota exceeded for today"}`},
+		{403, `{"errorCode":"Unauthorized","message":"API calls quota exceeded"}`},
+		{429, `{"statusCode":"Too Many Requests","message":"API calls quota exceeded for today"}`},
+	} {
+		f := newFake(t)
+		var calls atomic.Int32
+		f.handle = failing(100, &calls, func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(tc.status)
+			w.Write([]byte(tc.body))
+		})
+		c, s, _ := newClient(t, f, nil)
+		_, err := c.Query(context.Background(), &api.Query{Q: "SELECT Name FROM Task"})
+		if !IsQuotaExceeded(err) || !IsRateLimited(err) || IsRejected(err) {
+			t.Errorf("%d %s: err = %v, want a quota answer", tc.status, tc.body, err)
+		}
+		if calls.Load() != 1 || len(s.d) != 0 {
+			t.Errorf("%d %s: %d calls, sleeps %v; want 1 call and no wait", tc.status, tc.body, calls.Load(), s.d)
+		}
+	}
+}
+
+// TestQuotaAnswerWithAWaitIsRetriedAfterIt checks that a quota answer
+// that names its wait (the per-second limit) is retried after that wait,
+// whatever its status, and not after the transient backoff.
+func TestQuotaAnswerWithAWaitIsRetriedAfterIt(t *testing.T) {
+	for _, status := range []int{429, 500, 503} {
+		f := newFake(t)
+		var calls atomic.Int32
+		f.handle = failing(2, &calls, func(w http.ResponseWriter) {
+			writeJSON(w, status, map[string]string{"message": "API calls quota exceeded! maximum admitted 25 per Second.", "retryAfter": "3"})
+		})
+		c, s, _ := newClient(t, f, nil)
+		if _, err := c.Query(context.Background(), &api.Query{Q: "SELECT Name FROM Task"}); err != nil {
+			t.Fatalf("%d: %v", status, err)
+		}
+		if calls.Load() != 3 || len(s.d) != 2 || s.d[0] != 3*time.Second || s.d[1] != 3*time.Second {
+			t.Errorf("%d: %d calls, sleeps %v; want 3 calls after 2×3s", status, calls.Load(), s.d)
+		}
+	}
+}
+
+// TestLongRetryAfterIsNotRetried checks that an answer asking for a wait
+// longer than maxRetryAfter is returned at once instead of being waited
+// for (or, as before, retried after 1 second).
+func TestLongRetryAfterIsNotRetried(t *testing.T) {
+	f := newFake(t)
+	var calls atomic.Int32
+	f.handle = failing(100, &calls, func(w http.ResponseWriter) {
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(429)
+	})
+	c, s, _ := newClient(t, f, nil)
+	_, err := c.Query(context.Background(), &api.Query{Q: "x"})
+	if !IsRateLimited(err) || calls.Load() != 1 || len(s.d) != 0 {
+		t.Errorf("err = %v, %d calls, sleeps %v; want the 429 after 1 call", err, calls.Load(), s.d)
+	}
+}
+
+// TestRowsMentioningTheQuotaAreRows checks that a successful page whose
+// rows contain the quota message is not taken for a quota answer.
+func TestRowsMentioningTheQuotaAreRows(t *testing.T) {
+	f := newFake(t)
+	f.handle = func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		writeJSON(w, 200, map[string]any{"entities": []any{map[string]string{"id": "/Task/1", "message": "API calls quota exceeded"}}})
+	}
+	c, _, _ := newClient(t, f, nil)
+	resp, err := c.Query(context.Background(), &api.Query{Q: "SELECT message FROM Task"})
+	if err != nil || len(resp.Entities) != 1 {
+		t.Errorf("resp = %+v, err = %v; want the row", resp, err)
+	}
+}
+
+// TestResponseOverTheCap checks that an answer larger than the client's
+// cap, plain, gzipped or announced by its Content-Length, is an error
+// that says so, wrapping ErrResponseTooLarge, and is not retried.
+func TestResponseOverTheCap(t *testing.T) {
+	big := map[string]any{"entities": []any{map[string]string{"id": "/Task/1", "Name": strings.Repeat("x", 4000)}}}
+	for _, tc := range []struct {
+		name string
+		send func(w http.ResponseWriter)
+	}{
+		{"plain", func(w http.ResponseWriter) { writeJSON(w, 200, big) }},
+		{"chunked", func(w http.ResponseWriter) {
+			w.WriteHeader(200)
+			for range 5 {
+				w.Write([]byte(strings.Repeat(" ", 1000)))
+				w.(http.Flusher).Flush()
+			}
+		}},
+		{"gzip", func(w http.ResponseWriter) {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.WriteHeader(200)
+			zw := gzip.NewWriter(w)
+			json.NewEncoder(zw).Encode(big)
+			zw.Close()
+		}},
+		{"error page", func(w http.ResponseWriter) {
+			w.WriteHeader(502)
+			w.Write([]byte(strings.Repeat("<p>", 2000)))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake(t)
+			var calls atomic.Int32
+			f.handle = failing(100, &calls, tc.send)
+			c, s, _ := newClient(t, f, nil)
+			c.maxBody = 2048
+			_, err := c.Query(context.Background(), &api.Query{Q: "SELECT Name FROM Task"})
+			if !errors.Is(err, ErrResponseTooLarge) || !strings.Contains(err.Error(), "larger than 2048 bytes") || strings.Contains(err.Error(), "invalid JSON") {
+				t.Errorf("err = %v, want the size limit named", err)
+			}
+			if calls.Load() != 1 || len(s.d) != 0 {
+				t.Errorf("%d calls, sleeps %v; want 1 call", calls.Load(), s.d)
+			}
+		})
+	}
+	// At the cap exactly, the answer is read.
+	f := newFake(t)
+	f.handle = func(w http.ResponseWriter, r *http.Request, _ []byte) { w.Write([]byte(`{"entities":[]}`)) }
+	c, _, _ := newClient(t, f, nil)
+	if err := c.Login(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	c.maxBody = int64(len(`{"entities":[]}`))
+	if _, err := c.Query(context.Background(), &api.Query{Q: "x"}); err != nil {
+		t.Errorf("an answer of exactly the cap: %v", err)
 	}
 }

@@ -59,6 +59,13 @@ func TestPasswordNeverLeaks(t *testing.T) {
 			logins++
 			continue
 		}
+		if strings.HasSuffix(r.Path, "/authentication/getServerDefinition") {
+			// The guide's discovery call: the password in the body only.
+			if !strings.Contains(r.Body, testPassword) || strings.Contains(r.Query, testPassword) {
+				t.Errorf("getServerDefinition body %q, query %q: want the password in the body only", r.Body, r.Query)
+			}
+			continue
+		}
 		if strings.Contains(r.Path+r.Query+r.Body+strings.Join(flatten(r.Header), " "), testPassword) {
 			t.Errorf("password sent to %s %s", r.Method, r.Path)
 		}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,8 +13,13 @@ import (
 	"time"
 )
 
-// maxBody caps the size of a (decompressed) response body.
-const maxBody = 512 << 20
+// defaultMaxBody caps the size of a (decompressed) response body.
+const defaultMaxBody = 512 << 20
+
+// ErrResponseTooLarge is wrapped by the error of a call whose answer is
+// larger than the client accepts (512 MiB once decompressed). Such a
+// call is not retried: the same answer would come again.
+var ErrResponseTooLarge = errors.New("response body over the client's size limit")
 
 // call describes one API request.
 type call struct {
@@ -74,17 +80,25 @@ func (c *Client) send(ctx context.Context, cl *call) (*reply, error) {
 		return nil, err
 	}
 	defer resp.Body.Close()
-	body, err := readBody(resp)
+	body, err := readBody(resp, c.maxBody)
 	c.debugf("<-- %d %s %s (%d bytes, %s)", resp.StatusCode, cl.method, cl.url, len(body), time.Since(start).Round(time.Millisecond))
+	if errors.Is(err, ErrResponseTooLarge) {
+		return nil, fmt.Errorf("client: %s %s: the answer (HTTP %d) is larger than %d bytes: %w", cl.method, cl.url, resp.StatusCode, c.maxBody, err)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return &reply{status: resp.StatusCode, header: resp.Header, body: body}, nil
 }
 
-// readBody reads a response body, decoding gzip ourselves because the
-// Accept-Encoding header is set by hand.
-func readBody(resp *http.Response) ([]byte, error) {
+// readBody reads a response body of at most limit bytes (after gzip,
+// which it decodes itself because the Accept-Encoding header is set by
+// hand). A longer body, or a Content-Length over limit, is
+// [ErrResponseTooLarge], never a body cut short.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	if resp.ContentLength > limit {
+		return nil, ErrResponseTooLarge
+	}
 	var rd io.Reader = resp.Body
 	if strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
 		zr, err := gzip.NewReader(resp.Body)
@@ -94,5 +108,9 @@ func readBody(resp *http.Response) ([]byte, error) {
 		defer zr.Close()
 		rd = zr
 	}
-	return io.ReadAll(io.LimitReader(rd, maxBody))
+	body, err := io.ReadAll(io.LimitReader(rd, limit+1))
+	if int64(len(body)) > limit {
+		return nil, ErrResponseTooLarge
+	}
+	return body, err
 }

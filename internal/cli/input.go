@@ -38,15 +38,7 @@ func declareStdinName(fs *flagSet, p *string) {
 }
 
 // queryGiven reports whether -q was on the command line, even with an empty value.
-func queryGiven(fs *flagSet) bool {
-	given := false
-	fs.Visit(func(f *flagDef) {
-		if f.Name == "q" {
-			given = true
-		}
-	})
-	return given
-}
+func queryGiven(fs *flagSet) bool { return flagGiven(fs, "q") }
 
 // readOne reads the single input of translate and parse: the -q text, the
 // named file, or standard input for "-" or no argument. On failure it has

@@ -38,7 +38,7 @@ func runQueryCommand() *command {
 			f.declare(fs)
 			fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table, json, jsonl or csv")
 			fs.BoolVar(&f.all, "all", false, "follow paging and fetch every row (up to --max-rows)")
-			fs.IntVar(&f.maxRows, "max-rows", defaultMaxRows, "with --all, stop after `N` rows")
+			fs.IntVar(&f.maxRows, "max-rows", defaultMaxRows, "with --all, stop after `N` rows (refused without --all)")
 			fs.Var(&f.params, "p", "bind parameter `NAME=VALUE` (repeatable)")
 			fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE` (default: the configuration's, CZQL_METADATA, the cache, or the sandbox's)")
 			fs.StringVar(&f.config, "config", "", "read the project configuration from `FILE` instead of the nearest .czql.yaml")
@@ -67,11 +67,14 @@ Without CZQL_URL, czql run starts the embedded sandbox with the demo
 organisation in-process and says so on standard error. With CZQL_URL it
 logs in with CZQL_USER and CZQL_PASSWORD (or --password-stdin), or uses
 CZQL_API_KEY; sessions are reused across runs (files under the user cache
-directory, mode 0600).
+directory, mode 0600, in a directory only the user can write, and only
+with the password the session was made with).
 
-Only the first page is fetched (LIMIT rows, or the server's default of
-100); a note on standard error says when more rows are available. --all
-follows the paging to the end, stopping with a note after --max-rows rows.
+Only the first page is fetched, in one API call (LIMIT rows, or the
+server's default of 100); a note on standard error says when the server
+answered that more rows are available (paging.hasMore). --all follows
+the paging to the end, one call a page, stopping with a note after
+--max-rows rows (default 100000); --max-rows without --all is refused.
 
 Formats: table (aligned columns; references flattened into columns like
 Manager.Name, relation sub-selects counted with their items as sub-tables
@@ -89,14 +92,27 @@ Examples:
   czql run --all --format jsonl queries.czql > rows.jsonl
   czql run --format csv -p since=2024-05-01 report.czql`
 
+// checkMaxRows returns what is wrong with --max-rows, or "": it must be
+// positive, and it goes with --all only (without --all one page is
+// fetched, of LIMIT rows).
+func checkMaxRows(fs *flagSet, f *runFlags) string {
+	switch {
+	case f.maxRows <= 0:
+		return "--max-rows must be positive"
+	case !f.all && flagGiven(fs, "max-rows"):
+		return "--max-rows goes with --all: without --all only the first page is fetched (set its size with LIMIT)"
+	}
+	return ""
+}
+
 // runRun checks the flags, prepares every statement and runs them in
 // order.
 func runRun(e *env, fs *flagSet, f *runFlags, args []string) int {
 	if formats := render.Formats(); !slices.Contains(formats, f.format) {
 		return usageError(e, "run", fmt.Sprintf("unknown format %q (want %s)", f.format, strings.Join(formats, ", ")))
 	}
-	if f.maxRows <= 0 {
-		return usageError(e, "run", "--max-rows must be positive")
+	if msg := checkMaxRows(fs, f); msg != "" {
+		return usageError(e, "run", msg)
 	}
 	params, err := translate.ParseParams(f.params)
 	if err != nil {

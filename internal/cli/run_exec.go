@@ -47,7 +47,7 @@ func runRequest(e *env, conn *frontend.Conn, req *translate.Request, f *runFlags
 	if f.all {
 		limit = f.maxRows
 	}
-	n, more, err := copyRows(e.ctx, conn.Client, req.Body, limit, w)
+	n, more, err := copyRows(e.ctx, conn.Client, req.Body, limit, f.all, w)
 	if err != nil { // a table or CSV header alone would look like an empty result
 		return exitForError(e, err)
 	}
@@ -70,20 +70,28 @@ type writeError struct{ err error }
 // Error returns the message of the underlying error.
 func (w *writeError) Error() string { return w.err.Error() }
 
-// copyRows writes up to limit rows of body's result to w as they arrive
-// and reports how many it wrote and whether there were more.
-func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, w render.Writer) (n int, more bool, err error) {
-	for row, err := range c.Rows(ctx, body, limit+1) {
+// copyRows writes up to limit rows of body's result to w as they arrive,
+// from the first page only or, with follow, from as many pages as it
+// takes, and reports how many it wrote and whether rows are left: rows
+// of the last page it did not write, or that page's paging.hasMore. It
+// never asks for a page only to learn whether there is one.
+func copyRows(ctx context.Context, c *client.Client, body api.Body, limit int, follow bool, w render.Writer) (n int, more bool, err error) {
+	for page, err := range c.RawPages(ctx, body) {
 		if err != nil {
 			return n, false, err
 		}
-		if n == limit {
-			return n, true, nil
+		for _, row := range page.Entities {
+			if n >= limit {
+				return n, true, nil
+			}
+			if err := w.WriteRow(row); err != nil {
+				return n, false, &writeError{err}
+			}
+			n++
 		}
-		if err := w.WriteRow(row); err != nil {
-			return n, false, &writeError{err}
+		if !follow || n >= limit || !page.HasMore() {
+			return n, page.HasMore(), nil
 		}
-		n++
 	}
 	return n, false, nil
 }

@@ -33,6 +33,19 @@ var pagingFaults = sandbox.Faults{
 	Seed:          15,
 }
 
+// heavyPagingFaults faults about 34% of requests (1 − 0.93⁴·0.88), more
+// of them session expiries: with this seed a page's session expires
+// again right after it was renewed, in the same call, and the run must
+// still complete.
+var heavyPagingFaults = sandbox.Faults{
+	DropRate:      0.07,
+	ErrorRate:     0.07,
+	RateLimitRate: 0.07,
+	ExpireRate:    0.12,
+	TruncateRate:  0.07,
+	Seed:          9,
+}
+
 // pagingDataset holds pagingRows tasks with distinct names.
 func pagingDataset() *sandbox.Dataset {
 	data := sandbox.NewDataset()
@@ -93,8 +106,9 @@ func checkEachRowOnce(t *testing.T, out []byte) {
 
 // TestRunAllPaging is the paging acceptance test of czql run: a 2,350-row
 // result fetched with --all over 24 pages returns each row exactly once,
-// with no faults and with 20% injected faults of every kind the client
-// recovers from.
+// with no faults, with 20% injected faults of every kind the client
+// recovers from, and with 34% faults that expire a session twice in one
+// call.
 func TestRunAllPaging(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -102,6 +116,7 @@ func TestRunAllPaging(t *testing.T) {
 	}{
 		{"no-faults", sandbox.Faults{}},
 		{"faults-20pct", pagingFaults},
+		{"faults-34pct", heavyPagingFaults},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := startPagingSandbox(t, tc.faults)
@@ -139,6 +154,12 @@ func TestRunAllPaging(t *testing.T) {
 				if want := tc.faults != (sandbox.Faults{}); got != want {
 					t.Errorf("%s faults seen: %v, want %v", kind, got, want)
 				}
+			}
+			// With the heavy faults, a session expired again right after
+			// its renewal, in the same call, and was renewed again.
+			again := regexp.MustCompile(`session expired; logging in again\n(?:czql: [^\n]*\n){6}czql: session expired; logging in again\n`)
+			if got, want := again.MatchString(dbg), tc.faults == heavyPagingFaults; got != want {
+				t.Errorf("a second expiry in one call: %v, want %v", got, want)
 			}
 			if strings.Contains(dbg, "-- more rows") || strings.Contains(dbg, "-- stopped") {
 				t.Errorf("unexpected note on stderr:\n%s", dbg)

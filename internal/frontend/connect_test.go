@@ -225,3 +225,31 @@ func TestReadPassword(t *testing.T) {
 		t.Error("ReadPassword(nil) succeeded")
 	}
 }
+
+// TestConnectSaysWhySessionsAreNotKept checks that a sessions directory
+// others may write is refused with a message on standard error, once,
+// and the run goes on.
+func TestConnectSaysWhySessionsAreNotKept(t *testing.T) {
+	env := startConnSandbox(t)
+	env["CZQL_PASSWORD"] = "s3cret-pw"
+	dir := filepath.Join(env["XDG_CACHE_HOME"], "czql", "sessions")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	c, code := Connect(context.Background(), ConnectOptions{Stderr: &stderr, Getenv: func(k string) string { return env[k] }})
+	if code != ExitOK {
+		t.Fatalf("Connect: exit %d\n%s", code, stderr.String())
+	}
+	c.Close()
+	want := "czql: " + dir + " is writable by others (mode 0777): sessions are not reused or stored there\n"
+	if !strings.HasPrefix(stderr.String(), want) || strings.Count(stderr.String(), "writable by others") != 1 {
+		t.Errorf("stderr:\n%s\nwant it to start with:\n%s", stderr.String(), want)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a session was stored in %s: %v", dir, entries)
+	}
+}

@@ -46,12 +46,15 @@ func (c *Conn) connectRemote(raw string) int {
 	return c.login(cfg)
 }
 
-// login creates the client for cfg, counting its requests, and logs in.
+// login creates the client for cfg, counting its requests and writing
+// its warnings (a session directory it refuses) on standard error, and
+// logs in.
 func (c *Conn) login(cfg client.Config) int {
 	if c.opts.Debug {
 		cfg.Debug = c.env.stderr
 	}
 	cfg.OnRequest = func(string, string) { c.calls.Add(1) }
+	cfg.Warn = func(msg string) { c.env.errorf("%s", msg) }
 	cl, err := client.New(cfg)
 	if err != nil {
 		c.env.errorf("%v", err)

@@ -13,7 +13,9 @@ import (
 
 // ReportError writes err on w as `czql run` reports the failures of the
 // API and the network, and returns its exit code: [ExitInterrupted],
-// without a word, when the context was cancelled; [ExitErrors] when the
+// without a word, when the context was cancelled; [ExitUsage] for an
+// answer that says the API calls quota is exceeded (whatever its status
+// or code: nothing more can be sent for now); [ExitErrors] when the
 // API answered with an error body ("czql: query rejected: InvalidField:
 // … (reference …)") or a client error; [ExitUsage] for network failures
 // and server errors without a body. A failed metadata fetch
@@ -28,6 +30,9 @@ func ReportError(w io.Writer, err error) int {
 	case errors.As(err, &fe):
 		errorf(w, "%v", fe)
 		return fe.code
+	case errors.As(err, &apiErr) && client.IsQuotaExceeded(apiErr):
+		errorf(w, "the API calls quota is exceeded: %s", quotaText(apiErr))
+		return ExitUsage
 	case errors.As(err, &apiErr) && apiErr.Code != "":
 		errorf(w, "query rejected: %s", apiErrorText(apiErr))
 		return ExitErrors
@@ -52,6 +57,14 @@ func connectionText(err error) string {
 		return fmt.Sprintf("the connection was closed before the answer was complete (%v)", err)
 	}
 	return err.Error()
+}
+
+// quotaText is the message of a quota answer and its reference, if any.
+func quotaText(err *client.Error) string {
+	if err.ReferenceID == "" {
+		return err.Message
+	}
+	return err.Message + " (reference " + err.ReferenceID + ")"
 }
 
 // apiErrorText formats an API error body as "Code: message (reference id)".

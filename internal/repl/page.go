@@ -3,21 +3,25 @@ package repl
 import (
 	"context"
 	"encoding/json"
-	"github.com/czql/czql/api"
 	"iter"
 
+	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
 )
 
-// pager holds a running result: the rows not shown yet, fetched page by
-// page as they are pulled.
+// pager holds a running result: the rows of the last page fetched that
+// are not shown yet, and whether the server said more pages follow. A
+// page is fetched only when its rows are pulled, never to learn whether
+// there is one: that is the answer's paging.hasMore.
 type pager struct {
-	body   api.Body
-	cancel context.CancelFunc // ends the pager's own context
-	next   func() (json.RawMessage, error, bool)
-	stop   func()
-	peek   json.RawMessage // a row pulled to learn whether there are more
-	done   bool
+	body    api.Body
+	cancel  context.CancelFunc // ends the pager's own context
+	next    func() (*client.RawPage, error, bool)
+	stop    func()
+	rows    []json.RawMessage // rows of the last page not pulled yet
+	started bool              // a page has been fetched
+	hasMore bool              // the last page fetched said more follow
+	done    bool
 }
 
 // newPager starts the result of body; no request is sent before the
@@ -26,7 +30,7 @@ type pager struct {
 // [pager.during] ties it to the context of each call that pulls rows.
 func newPager(c *client.Client, body api.Body) *pager {
 	ctx, cancel := context.WithCancel(context.Background())
-	next, stop := iter.Pull2(c.Rows(ctx, body, 0))
+	next, stop := iter.Pull2(c.RawPages(ctx, body))
 	return &pager{body: body, cancel: cancel, next: next, stop: stop}
 }
 
@@ -37,35 +41,44 @@ func (p *pager) during(ctx context.Context) (release func()) {
 	return func() { stop() }
 }
 
-// pull returns the next row; ok is false at the end of the result.
+// pull returns the next row, fetching the next page when the last one
+// is used up and said more follow; ok is false at the end of the result.
 func (p *pager) pull() (row json.RawMessage, ok bool, err error) {
-	if p.peek != nil {
-		row, p.peek = p.peek, nil
-		return row, true, nil
+	for len(p.rows) == 0 {
+		if !p.more() {
+			return nil, false, nil
+		}
+		if err := p.fetch(); err != nil {
+			return nil, false, err
+		}
 	}
-	if p.done {
-		return nil, false, nil
-	}
-	row, err, ok = p.next()
-	if !ok || err != nil {
-		p.close()
-	}
-	return row, ok && err == nil, err
+	row, p.rows = p.rows[0], p.rows[1:]
+	return row, true, nil
 }
 
-// more reports whether a row is left, pulling it ahead when needed.
-func (p *pager) more() (bool, error) {
-	if p.peek != nil {
-		return true, nil
+// fetch requests the next page.
+func (p *pager) fetch() error {
+	page, err, ok := p.next()
+	if !ok || err != nil {
+		p.close()
+		return err
 	}
-	row, ok, err := p.pull()
-	p.peek = row
-	return ok, err
+	p.started, p.rows, p.hasMore = true, page.Entities, page.HasMore()
+	return nil
+}
+
+// buffered returns the number of rows fetched and not pulled yet.
+func (p *pager) buffered() int { return len(p.rows) }
+
+// more reports whether rows are left: fetched ones, or more pages by the
+// last answer's paging.hasMore. It sends no request.
+func (p *pager) more() bool {
+	return len(p.rows) > 0 || !p.done && (!p.started || p.hasMore)
 }
 
 // close stops the result.
 func (p *pager) close() {
-	p.done = true
+	p.done, p.rows = true, nil
 	p.stop()
 	p.cancel()
 }

@@ -39,10 +39,22 @@ func TestNoProgressWithoutTheOption(t *testing.T) {
 
 func TestProgressErasedWhenTheFetchFails(t *testing.T) {
 	s, _, stderr := sandboxSession(t, Config{Progress: true})
-	s.now = steppingClock(progressInterval)
+	clock := steppingClock(progressInterval)
 	ctx, cancel := context.WithCancel(context.Background())
+	readings, armed := 0, false
+	s.now = func() time.Time {
+		if armed {
+			// The second reading of \all is the counter's first row (the
+			// first starts the counter): the page after it cannot be
+			// fetched.
+			if readings++; readings == 2 {
+				cancel()
+			}
+		}
+		return clock()
+	}
 	s.ExecStatement(ctx, "SELECT Name FROM Task ORDER BY Name LIMIT 1;")
-	cancel() // the next page cannot be fetched
+	armed = true
 	s.ExecMeta(ctx, `\all`)
 	// The interrupted fetch is reported silently, as a ^C is; the
 	// counter is erased all the same.

@@ -10,8 +10,9 @@ import (
 	"github.com/czql/czql/internal/render"
 )
 
-// showPage fetches and prints up to limit rows of the pending result (0
-// means all of them), then a footer with the row count and, when rows
+// showPage fetches and prints up to limit rows of the pending result,
+// in one API call at most (0 means all of them, page after page), then a
+// footer with the row count and, when rows
 // are left, the hint to continue. While the rows are fetched a row
 // counter shows on standard error, with [Config.Progress]. It reports
 // false when the fetch or the output failed. The end of ctx cancels the
@@ -21,10 +22,7 @@ func (s *Session) showPage(ctx context.Context, limit int) bool {
 	defer p.during(ctx)()
 	counter := s.newRowCounter()
 	rows, err := takeRows(p, limit, counter.update)
-	var more bool
-	if err == nil {
-		more, err = p.more()
-	}
+	more := p.more()
 	counter.clear()
 	if err != nil {
 		s.failed = true
@@ -50,11 +48,15 @@ func (s *Session) showPage(ctx context.Context, limit int) bool {
 	return true
 }
 
-// takeRows pulls up to limit rows of p (every row when limit is 0),
-// telling fetched the number of rows pulled after each.
+// takeRows pulls up to limit rows of p from one page, the rows left of
+// the last page fetched or else the next page, or every row when limit is
+// 0, telling fetched the number of rows pulled after each.
 func takeRows(p *pager, limit int, fetched func(n int)) ([]json.RawMessage, error) {
 	var rows []json.RawMessage
 	for limit == 0 || len(rows) < limit {
+		if limit > 0 && len(rows) > 0 && p.buffered() == 0 {
+			break // the next page waits for \more
+		}
 		row, ok, err := p.pull()
 		if err != nil || !ok {
 			return rows, err
