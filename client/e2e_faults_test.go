@@ -32,7 +32,7 @@ type heavyRun struct {
 func runHeavy(t *testing.T, md *metadata.Metadata, data *sandbox.Dataset, seed uint64) heavyRun {
 	t.Helper()
 	srv, err := sandbox.Start(context.Background(), "127.0.0.1:0", sandbox.Options{
-		Metadata: md, Data: data, RateLimit: -1, Faults: heavyFaults(seed),
+		Metadata: md, Data: data, RateLimit: -1, LoginRateLimit: -1, Faults: heavyFaults(seed), // waits are not slept
 	})
 	if err != nil {
 		t.Fatal(err)
