@@ -3,7 +3,9 @@ package cli
 import (
 	"fmt"
 	"net"
+	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/metadata"
@@ -18,6 +20,7 @@ type sandboxFlags struct {
 	user          string
 	passwordStdin bool
 	allowRemote   bool
+	baseURL       string
 	apiKeys       stringList
 }
 
@@ -26,7 +29,7 @@ func sandboxCommand() *command {
 	return &command{
 		name:    "sandbox",
 		summary: "serve an in-memory Clarizen-compatible API",
-		usage:   "czql sandbox [--addr HOST:PORT] [--metadata FILE --data FILE] [--user NAME --password-stdin] [--api-key KEY] [--allow-remote]",
+		usage:   "czql sandbox [--addr HOST:PORT] [--metadata FILE --data FILE] [--user NAME --password-stdin] [--api-key KEY] [--allow-remote [--base-url URL]]",
 		help: `
 The sandbox answers the Clarizen REST API v2 under /v2.0/services/ over an
 in-memory dataset: the demo organisation (a PMO with projects, tasks,
@@ -46,6 +49,9 @@ printed, but other users of the machine can see it in the process list.
 
 It listens on the loopback interface only; --allow-remote permits another
 address (the sandbox has no TLS: use it on trusted networks only).
+getServerDefinition answers the URL it listens on as serverLocation;
+--base-url URL answers another (the address clients reach it by when it
+listens on 0.0.0.0 or behind a proxy). It never comes from a request.
 
 It enforces the API's documented limits (10-minute sessions, two sessions
 per user, 25 calls per second, 100 requests per bulk call, 25 MB per
@@ -65,6 +71,7 @@ Examples:
 			fs.StringVar(&f.user, "user", "", "login `NAME` instead of demo (with --password-stdin)")
 			fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password of --user from standard input")
 			fs.BoolVar(&f.allowRemote, "allow-remote", false, "allow a non-loopback --addr")
+			fs.StringVar(&f.baseURL, "base-url", "", "answer `URL` (http://host:port/v2.0/services) as getServerDefinition's serverLocation")
 			fs.Var(&f.apiKeys, "api-key", "also accept `KEY` in \"Authorization: ApiKey KEY\" (repeatable)")
 			return func(e *env, args []string) int { return runSandbox(e, f, args) }
 		},
@@ -104,6 +111,8 @@ func checkSandboxFlags(e *env, f *sandboxFlags, args []string) int {
 		return usageError(e, "sandbox", "give --user and --password-stdin together")
 	case slices.Contains(f.apiKeys, ""):
 		return usageError(e, "sandbox", "--api-key needs a non-empty KEY")
+	case f.baseURL != "" && !isHTTPURL(f.baseURL):
+		return usageError(e, "sandbox", fmt.Sprintf("--base-url %q is not an http:// or https:// URL", f.baseURL))
 	}
 	host, _, err := net.SplitHostPort(f.addr)
 	if err != nil {
@@ -141,7 +150,15 @@ func sandboxOptions(e *env, f *sandboxFlags) (sandbox.Options, int) {
 		opts.Users = map[string]string{f.user: pw}
 	}
 	opts.APIKeys = f.apiKeys
+	opts.BaseURL = strings.TrimRight(f.baseURL, "/")
 	return opts, ExitOK
+}
+
+// isHTTPURL reports whether s is an absolute http or https URL with a
+// host.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // loadOrganisation loads a metadata file and a dataset file.

@@ -152,3 +152,22 @@ func TestSandboxCommandRefusesAnEmptyAPIKey(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, ExitUsage)
 	}
 }
+
+func TestSandboxCommandBaseURL(t *testing.T) {
+	const base = "https://czql.example.test/v2.0/services"
+	url, _, _ := startSandboxCommand(t, nil, "--addr", "127.0.0.1:0", "--base-url", base+"/")
+	resp, err := http.Post(url+"/authentication/getServerDefinition", "application/json", strings.NewReader(`{}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(body), `"serverLocation":"`+base+`"`) {
+		t.Errorf("getServerDefinition with --base-url %s: %s", base, body)
+	}
+	var out, errOut bytes.Buffer
+	e := &env{ctx: context.Background(), stdout: &out, stderr: &errOut}
+	if code := run(e, []string{"sandbox", "--addr", "127.0.0.1:0", "--base-url", "ftp:/x"}); code != ExitUsage || !strings.Contains(errOut.String(), "--base-url") {
+		t.Errorf("--base-url ftp:/x: exit %d: %s", code, errOut.String())
+	}
+}
