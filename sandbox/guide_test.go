@@ -147,3 +147,24 @@ func TestGuideCompression(t *testing.T) {
 		t.Errorf("gzip entityQuery: %d %s", code, out)
 	}
 }
+
+// TestEntityQueryDeleted asks entityQuery for deleted entities, as the
+// reference's deleted flag does (POST and GET): the sandbox has no recycle
+// bin, so none are found, and the query is still checked.
+func TestEntityQueryDeleted(t *testing.T) {
+	c := newTestServer(t, nil)
+	if got := c.ids("data/entityQuery", `{"typeName":"Task","deleted":true}`); got != "" {
+		t.Errorf("deleted tasks: %q", got)
+	}
+	if got := c.ids("data/entityQuery", `{"typeName":"Task","Deleted":false}`); got != "t1,t2,t3,t4" {
+		t.Errorf("tasks: %q", got)
+	}
+	code, out := c.do("GET", "data/entityQuery?typeName=Task&fields=Name&deleted=True", "")
+	if code != 200 || !strings.Contains(string(out), `"entities":[]`) {
+		t.Errorf("GET deleted=True: %d %s", code, out)
+	}
+	code, out = c.do("POST", "data/entityQuery", `{"typeName":"Nope","deleted":true}`)
+	if errorOf(t, code, out) != "InvalidType" && errorOf(t, code, out) != "InvalidField" {
+		t.Errorf("unknown type with deleted: %s", out)
+	}
+}

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -40,7 +41,18 @@ func (s *Server) entityQueryHandler(r *http.Request, body []byte) (any, error) {
 	}
 	s.store.mu.RLock()
 	defer s.store.mu.RUnlock()
-	return s.store.runFor(r).entityQuery(&q)
+	res, err := s.store.runFor(r).entityQuery(&q)
+	var flags struct{ Deleted bool }
+	if err == nil && json.Unmarshal(body, &flags) == nil && flags.Deleted {
+		// deleted: true asks for the recycle bin, which the sandbox has
+		// not: nothing was deleted to be found.
+		res.Entities = []obj{}
+		if res.Paging != nil {
+			no := false
+			res.Paging.HasMore = &no
+		}
+	}
+	return res, err
 }
 
 func (s *Server) aggregateHandler(r *http.Request, body []byte) (any, error) {
