@@ -37,6 +37,7 @@ func (s *server) check(d *document) {
 	if fresh && !pull && !d.w.stopped() {
 		s.publish(d.uri, snap.version, res.lsp)
 	}
+	s.srcs.prepare(st.md)
 	if st.changed {
 		s.recheckOthers(d)
 		if pull && refresh {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/czql/czql"
 	"github.com/czql/czql/internal/frontend"
+	"github.com/czql/czql/internal/repl/complete"
 	"github.com/czql/czql/metadata"
 )
 
@@ -45,11 +46,13 @@ type sources struct {
 	mu     sync.Mutex // held while a file loads, so that it loads once
 	cfgs   map[string]*loaded[*czql.Config]
 	mds    map[string]*loaded[*metadata.Metadata]
+	// prepared are the metadata sets whose completion index is built.
+	prepared map[*metadata.Metadata]bool
 }
 
 // newSources returns an empty set of sources.
 func newSources(getenv func(string) string) *sources {
-	return &sources{getenv: getenv, cfgs: map[string]*loaded[*czql.Config]{}, mds: map[string]*loaded[*metadata.Metadata]{}}
+	return &sources{getenv: getenv, cfgs: map[string]*loaded[*czql.Config]{}, mds: map[string]*loaded[*metadata.Metadata]{}, prepared: map[*metadata.Metadata]bool{}}
 }
 
 // setup is what one document is checked with, and what the user should
@@ -189,6 +192,23 @@ func reload[T any](cache map[string]*loaded[T], path string, load func(string) (
 	l.value, l.err = load(path)
 	cache[path] = l
 	return l
+}
+
+// prepare builds, in the background and once per set, the index of
+// field names that completion offers before a FROM (complete.Prepare):
+// on a large cache it decodes every entity, so it is started after the
+// first check that uses the set rather than when the set is loaded.
+func (src *sources) prepare(md *metadata.Metadata) {
+	if md == nil {
+		return
+	}
+	src.mu.Lock()
+	done := src.prepared[md]
+	src.prepared[md] = true
+	src.mu.Unlock()
+	if !done {
+		go complete.Prepare(md)
+	}
 }
 
 // loadMetadata loads one metadata file.
