@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -47,6 +48,7 @@ type clientOptions struct {
 	env      map[string]string
 	settings any // answer to workspace/configuration (nil: null)
 	debounce time.Duration
+	quiet    bool // discard the server's log
 }
 
 // start runs a server and connects a client to it; the session ends with
@@ -62,7 +64,11 @@ func start(t testing.TB, o clientOptions) *client {
 	if debounce == 0 {
 		debounce = time.Millisecond
 	}
-	srv := newServer(Options{Getenv: func(k string) string { return env[k] }, Log: testLog{t}, Debounce: debounce})
+	var logw io.Writer = testLog{t}
+	if o.quiet {
+		logw = io.Discard
+	}
+	srv := newServer(Options{Getenv: func(k string) string { return env[k] }, Log: logw, Debounce: debounce})
 	c := &client{t: t, server: srv, exit: make(chan int, 1), settings: o.settings, changed: make(chan struct{}, 1)}
 	go func() { c.exit <- srv.serve(context.Background(), sc, sc) }()
 	c.conn = jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(cc, jsonrpc2.VSCodeObjectCodec{}), jsonrpc2.HandlerWithError(c.handle))
