@@ -24,7 +24,7 @@ func (s *server) check(d *document) {
 	s.mu.Lock()
 	snap := d.snap
 	s.mu.Unlock()
-	st := s.setupFor(d)
+	st := s.resolveSetup(d)
 	res := s.lint(d, snap, st)
 	s.mu.Lock()
 	fresh := s.docs[d.uri] == d && d.snap == snap
@@ -47,10 +47,22 @@ func (s *server) check(d *document) {
 	s.watchFiles()
 }
 
-// setupFor resolves the configuration and metadata of d under the
+// setupFor resolves the configuration and metadata of d for a request
+// (completion, hover, …): when that finds a file changed on disk, every
+// open document is due for a check, since none was checked with the new
+// file.
+func (s *server) setupFor(d *document) setup {
+	st := s.resolveSetup(d)
+	if st.changed {
+		s.recheckAll()
+	}
+	return st
+}
+
+// resolveSetup resolves the configuration and metadata of d under the
 // session's settings: the initializationOptions win over the client's
 // settings.
-func (s *server) setupFor(d *document) setup {
+func (s *server) resolveSetup(d *document) setup {
 	s.mu.Lock()
 	want, root := s.init, s.root
 	if want.Metadata == "" {

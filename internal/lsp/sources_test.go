@@ -242,3 +242,23 @@ func TestNeovimDefaults(t *testing.T) {
 		t.Error("not checked against CZQL_METADATA")
 	}
 }
+
+// A change found by a request (here a completion) checks every open
+// document again too.
+func TestMetadataChangeFoundByARequest(t *testing.T) {
+	dir := t.TempDir()
+	mdPath := filepath.Join(dir, "md.json")
+	writeFile(t, mdPath, taskMetadata("Name"))
+	c := start(t, clientOptions{})
+	c.initialize("", fmt.Sprintf(`{"metadata": %q}`, mdPath))
+	uri := fileURI(dir, "a.czql")
+	c.open(uri, misspelt)
+	c.diagnostics(uri, 1)
+	rewrite(t, mdPath, taskMetadata("Name", "Nme"))
+	before := c.publishedCount(uri)
+	c.complete(uri, Position{0, 7})
+	c.waitFor("the document checked again", func() bool { return countOf(c.diags, uri) > before })
+	if got := lastOf(c.diags, uri).Diagnostics; len(got) != 0 {
+		t.Errorf("not checked against the new metadata: %+v", got)
+	}
+}
