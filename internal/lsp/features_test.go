@@ -334,3 +334,13 @@ func TestSemanticTokens(t *testing.T) {
 		t.Errorf("tokens\n%v\nwant\n%v", got, want)
 	}
 }
+
+// A client without code action literals gets the command alone.
+func TestCodeActionsAsCommands(t *testing.T) {
+	c, uri, _ := session(t, "", "SELECT Nme FROM Task LIMIT 1")
+	var cmds []Command
+	c.mustCall("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Range: Range{End: Position{0, 3}}}, &cmds)
+	if len(cmds) != 1 || cmds[0].Command != commandShowRequest {
+		t.Errorf("commands %+v", cmds)
+	}
+}
