@@ -61,13 +61,18 @@ var depRules = map[string]depRule{
 	// pipeline of parse, check and translate; czql and czql-repl share
 	// internal/frontend and internal/render, and the REPL does not import
 	// internal/cli.
-	"internal/cli":  {ours: []string{".", "LIBS", "internal/frontend", "internal/render"}, net: true, exec: true},
+	"internal/cli":  {ours: []string{".", "LIBS", "internal/frontend", "internal/render", "internal/lsp"}, net: true, exec: true},
 	"internal/repl": {ours: []string{".", "LIBS", "internal/frontend", "internal/render", "internal/repl/complete", "internal/tty"}, net: true, exec: true},
 	// internal/frontend is the plumbing czql and czql-repl share: exit
 	// codes, connecting (to CZQL_URL or the embedded sandbox), the
 	// metadata and its cache, reporting errors and diagnostics, replacing
 	// files safely. It runs no program.
 	"internal/frontend": {ours: []string{".", "api", "client", "diag", "metadata", "sandbox", "translate", "validate", "internal/render"}, net: true},
+	// internal/lsp is `czql lsp`, a front end over the library like the
+	// commands: it completes with the REPL's completion engine and finds
+	// the metadata cache as lint does (internal/frontend, which is why it
+	// reaches net/http; the server itself opens no connection).
+	"internal/lsp": {ours: []string{".", "LIBS", "internal/frontend", "internal/repl/complete"}, net: true},
 	// internal/repl/complete computes the REPL's completions from the
 	// lexer and a partial parse; it is pure (no I/O).
 	"internal/repl/complete": {ours: []string{"lexer", "parser", "ast", "metadata", "diag", "format"}},

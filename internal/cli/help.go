@@ -57,8 +57,6 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Coming later: lsp.
-
 Input is a file, "-" for standard input, or -q 'QUERY'. Diagnostics go to
 standard error; results to standard output.
 

@@ -33,15 +33,13 @@ type command struct {
 
 // planned lists the subcommands design.md names that are not built yet, so
 // that asking for them says so instead of "unknown command".
-var planned = map[string]string{
-	"lsp": "serves the language server protocol",
-}
+var planned = map[string]string{}
 
 // commands returns the subcommands in the order help lists them.
 func commands() []*command {
 	return []*command{
 		lintCommand(), fmtCommand(), translateCommand(), runQueryCommand(), metadataCommand(), sandboxCommand(),
-		parseCommand(), versionCommand(), helpCommand(),
+		parseCommand(), lspCommand(), versionCommand(), helpCommand(),
 	}
 }
 

@@ -43,7 +43,8 @@ func TestExitCodes(t *testing.T) {
 		{args: []string{"translate", "-h"}, want: ExitOK, wantStdout: "usage: czql translate"},
 		{args: []string{"help", "nope"}, want: ExitUsage, wantStderr: `unknown command "nope"`},
 		{args: []string{"transalte"}, want: ExitUsage, wantStderr: `did you mean "translate"?`},
-		{args: []string{"lsp"}, want: ExitUsage, wantStderr: "not available yet"},
+		{args: []string{"lsp", "x"}, want: ExitUsage, wantStderr: "takes no arguments"},
+		{args: []string{"lsp"}, stdin: "", want: ExitErrors}, // the end of the input before shutdown
 		{args: []string{"version"}, want: ExitOK, wantStdout: "czql "},
 		{args: []string{"version", "x"}, want: ExitUsage, wantStderr: "takes no arguments"},
 

@@ -93,6 +93,9 @@ func Prepare(md *metadata.Metadata) {
 		return
 	}
 	fields := buildAnyFields(md)
+	if fields == nil {
+		fields = []anyField{} // built: not nil, which means "being built"
+	}
 	indexes.Lock()
 	defer indexes.Unlock()
 	for _, ix := range indexes.list {
@@ -131,10 +134,13 @@ func (c *completer) addAnyFields() {
 	prefix := strings.ToLower(c.col.m.prefix)
 	i, _ := slices.BinarySearchFunc(fields, prefix, func(f anyField, p string) int { return strings.Compare(f.lower, p) })
 	c.beginGroup(true)
-	for n := 0; i < len(fields) && n < maxAnyFields && strings.HasPrefix(fields[i].lower, prefix); i, n = i+1, n+1 {
+	n := 0
+	for ; i < len(fields) && n < maxAnyFields && strings.HasPrefix(fields[i].lower, prefix); i, n = i+1, n+1 {
 		f := fields[i]
-		c.col.addClass(prefixMatch, f.field.Name, Item{Text: c.nameText(f.field.Name), Description: anyFieldDescription(f), Kind: Field})
+		c.col.addClass(prefixMatch, f.field.Name, Item{Text: c.nameText(f.field.Name), Description: anyFieldDescription(f), Kind: Field, Field: f.field})
 	}
+	cut := n == maxAnyFields && i < len(fields) && strings.HasPrefix(fields[i].lower, prefix)
+	c.incomplete = c.incomplete || fields == nil || cut
 }
 
 // anyFieldDescription describes a field offered without a FROM: its

@@ -18,6 +18,8 @@ type completer struct {
 	r    resolver
 	at   bool // the word is an @name: only names are offered
 	col  collector
+	// incomplete: names were left out that a longer prefix may offer.
+	incomplete bool
 }
 
 // newCompleter prepares the items of exp, the parser's answer for text.

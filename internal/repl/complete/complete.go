@@ -25,12 +25,23 @@ type Item struct {
 	Text        string // replaces text[Start:cursor]
 	Description string // one line shown beside it
 	Kind        Kind
+	// Field is the metadata of a Field item (for a name offered before
+	// FROM, its first declaration); nil for the other kinds. Editors show
+	// more of it than Description holds.
+	Field *metadata.Field
+	// Relation is the metadata of a Relation item; nil for the other
+	// kinds.
+	Relation *metadata.Relation
 }
 
 // Result is the suggestions for one cursor position.
 type Result struct {
 	Start int    // byte offset in text where the word being completed starts
 	Items []Item // best first
+	// Incomplete reports that typing more may offer names this list
+	// lacks: the field names offered before FROM were cut at their cap,
+	// or their index is still being built.
+	Incomplete bool
 }
 
 // Complete returns the suggestions for the cursor at byte offset cursor of
@@ -42,5 +53,6 @@ func Complete(md *metadata.Metadata, text string, cursor int) Result {
 	cursor = min(max(cursor, 0), len(text))
 	exp := parser.Complete(text, cursor)
 	c := newCompleter(md, text, exp)
-	return Result{Start: exp.Start, Items: c.items()}
+	items := c.items()
+	return Result{Start: exp.Start, Items: items, Incomplete: c.incomplete}
 }

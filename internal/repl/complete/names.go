@@ -26,7 +26,7 @@ func (c *completer) addFields(ents []*metadata.Entity) {
 			if mc == noMatch || shadowed(ents[:i], f.Name) {
 				continue
 			}
-			c.col.addClass(mc, f.Name, Item{Text: c.nameText(f.Name), Description: fieldDescription(f), Kind: Field})
+			c.col.addClass(mc, f.Name, Item{Text: c.nameText(f.Name), Description: fieldDescription(f), Kind: Field, Field: f})
 		}
 	}
 }
@@ -52,7 +52,7 @@ func (c *completer) addRelations(ents []*metadata.Entity) {
 				continue
 			}
 			seen[key] = true
-			c.col.add(r.Name, Item{Text: c.nameText(r.Name), Description: relationDescription(r), Kind: Relation})
+			c.col.add(r.Name, Item{Text: c.nameText(r.Name), Description: relationDescription(r), Kind: Relation, Relation: r})
 		}
 	}
 }
