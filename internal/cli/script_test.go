@@ -28,6 +28,7 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"mode": cmdMode},
+		Condition:           scriptCondition,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
 			fixture, err := filepath.Abs("../../testdata/metadata/clarizen.json")
@@ -35,6 +36,16 @@ func TestScripts(t *testing.T) {
 			return err
 		},
 	})
+}
+
+// scriptCondition answers the conditions of our own: [nvim-required] is
+// true when CZQL_REQUIRE_NVIM is set (by .ci/run), so that the editor test
+// fails rather than skips without Neovim.
+func scriptCondition(cond string) (bool, error) {
+	if cond == "nvim-required" {
+		return os.Getenv("CZQL_REQUIRE_NVIM") != "", nil
+	}
+	return false, fmt.Errorf("unknown condition %q", cond)
 }
 
 // cmdMode checks a file's permission bits: `mode FILE 0640`.
