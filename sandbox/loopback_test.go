@@ -41,8 +41,18 @@ const (
 // logs in.
 func startLoopback(t *testing.T) *loopback {
 	t.Helper()
+	return startLoopbackWith(t, nil)
+}
+
+// startLoopbackWith is startLoopback with more rows: rows, unless nil,
+// changes the dataset before the server starts.
+func startLoopbackWith(t *testing.T, rows func(*Dataset)) *loopback {
+	t.Helper()
 	md, data := fixture(t)
 	clientRows(data)
+	if rows != nil {
+		rows(data)
+	}
 	r, err := Start(t.Context(), "127.0.0.1:0", Options{Metadata: md, Data: data, RateLimit: -1,
 		Users: map[string]string{loopUser: loopPassword}})
 	if err != nil {
@@ -91,7 +101,15 @@ func (lb *loopback) send(method, endpoint, contentType, body string, header ...s
 
 func (lb *loopback) sendBytes(method, endpoint, contentType string, body []byte, header ...string) (int, []byte) {
 	lb.t.Helper()
-	req, err := http.NewRequestWithContext(lb.t.Context(), method, lb.url+"/"+endpoint, bytes.NewReader(body))
+	code, _, out := lb.sendTo(method, lb.url+"/"+endpoint, contentType, body, header...)
+	return code, out
+}
+
+// sendTo makes one request to a full URL and returns the status, the
+// headers and the body of the answer (as sent: not decompressed).
+func (lb *loopback) sendTo(method, rawURL, contentType string, body []byte, header ...string) (int, http.Header, []byte) {
+	lb.t.Helper()
+	req, err := http.NewRequestWithContext(lb.t.Context(), method, rawURL, bytes.NewReader(body))
 	if err != nil {
 		lb.t.Fatal(err)
 	}
@@ -113,7 +131,7 @@ func (lb *loopback) sendBytes(method, endpoint, contentType string, body []byte,
 	if err != nil {
 		lb.t.Fatal(err)
 	}
-	return resp.StatusCode, out
+	return resp.StatusCode, resp.Header, out
 }
 
 // ok makes a request that must succeed and returns its body.
