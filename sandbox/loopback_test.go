@@ -21,7 +21,16 @@ import (
 //   - the Python dashboard of github.com/idling-mind/clarizen-dash (a body
 //     written with str(dict));
 //   - the Vue dashboard of github.com/idling-mind/clarizen-dashboard (axios,
-//     relationQuery with a CZQL where).
+//     relationQuery with a CZQL where);
+//   - Clarizen.Net of github.com/garfbradaz/clarizen.net, a second .NET
+//     client (WebClient and Newtonsoft.Json: PascalCase credentials,
+//     data/query with "parameters": [] and paging);
+//   - clarizen.js of github.com/garfbradaz/clarizen.js, a second JavaScript
+//     client (browser XMLHttpRequest: text/plain JSON bodies, pick lists
+//     from describeMetadata);
+//   - the PowerShell script of github.com/sshirey76/Clarizen-Timesheet-API-Fun
+//     (Invoke-RestMethod: ConvertTo-Json bodies, GET data/query?q=, timesheet
+//     creates and updates).
 
 // loopback is a sandbox listening on 127.0.0.1 with a logged-in session.
 type loopback struct {
