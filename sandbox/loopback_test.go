@@ -21,7 +21,16 @@ import (
 //   - the Python dashboard of github.com/idling-mind/clarizen-dash (a body
 //     written with str(dict));
 //   - the Vue dashboard of github.com/idling-mind/clarizen-dashboard (axios,
-//     relationQuery with a CZQL where).
+//     relationQuery with a CZQL where);
+//   - Clarizen.Net of github.com/garfbradaz/clarizen.net, a second .NET
+//     client (WebClient and Newtonsoft.Json: PascalCase credentials,
+//     data/query with "parameters": [] and paging);
+//   - clarizen.js of github.com/garfbradaz/clarizen.js, a second JavaScript
+//     client (browser XMLHttpRequest: text/plain JSON bodies, pick lists
+//     from describeMetadata);
+//   - the PowerShell script of github.com/sshirey76/Clarizen-Timesheet-API-Fun
+//     (Invoke-RestMethod: ConvertTo-Json bodies, GET data/query?q=, timesheet
+//     creates and updates).
 
 // loopback is a sandbox listening on 127.0.0.1 with a logged-in session.
 type loopback struct {
@@ -41,8 +50,18 @@ const (
 // logs in.
 func startLoopback(t *testing.T) *loopback {
 	t.Helper()
+	return startLoopbackWith(t, nil)
+}
+
+// startLoopbackWith is startLoopback with more rows: rows, unless nil,
+// changes the dataset before the server starts.
+func startLoopbackWith(t *testing.T, rows func(*Dataset)) *loopback {
+	t.Helper()
 	md, data := fixture(t)
 	clientRows(data)
+	if rows != nil {
+		rows(data)
+	}
 	r, err := Start(t.Context(), "127.0.0.1:0", Options{Metadata: md, Data: data, RateLimit: -1,
 		Users: map[string]string{loopUser: loopPassword}})
 	if err != nil {
@@ -91,7 +110,15 @@ func (lb *loopback) send(method, endpoint, contentType, body string, header ...s
 
 func (lb *loopback) sendBytes(method, endpoint, contentType string, body []byte, header ...string) (int, []byte) {
 	lb.t.Helper()
-	req, err := http.NewRequestWithContext(lb.t.Context(), method, lb.url+"/"+endpoint, bytes.NewReader(body))
+	code, _, out := lb.sendTo(method, lb.url+"/"+endpoint, contentType, body, header...)
+	return code, out
+}
+
+// sendTo makes one request to a full URL and returns the status, the
+// headers and the body of the answer (as sent: not decompressed).
+func (lb *loopback) sendTo(method, rawURL, contentType string, body []byte, header ...string) (int, http.Header, []byte) {
+	lb.t.Helper()
+	req, err := http.NewRequestWithContext(lb.t.Context(), method, rawURL, bytes.NewReader(body))
 	if err != nil {
 		lb.t.Fatal(err)
 	}
@@ -113,7 +140,7 @@ func (lb *loopback) sendBytes(method, endpoint, contentType string, body []byte,
 	if err != nil {
 		lb.t.Fatal(err)
 	}
-	return resp.StatusCode, out
+	return resp.StatusCode, resp.Header, out
 }
 
 // ok makes a request that must succeed and returns its body.
