@@ -104,6 +104,10 @@ func Select(fields ...string) *Builder { return (*Builder)(nil).selectFields(fie
 // as the fields of code written by `czql gen`), by their String().
 func SelectFields(fields ...fmt.Stringer) *Builder { return Select(names(fields)...) }
 
+// Columns adds fields to the SELECT list, after the items already
+// there.
+func (b *Builder) Columns(fields ...string) *Builder { return b.selectFields(fields) }
+
 // selectFields returns b with fields added to its SELECT list.
 func (b *Builder) selectFields(fields []string) *Builder {
 	c := b.clone()
