@@ -2,6 +2,7 @@ package czql
 
 import (
 	"fmt"
+	"reflect"
 	"time"
 )
 
@@ -13,17 +14,53 @@ import (
 // finding. Every handle's String() is the field's name, or its dot path
 // from the entity (`Manager.Name`).
 
-// Handle is the constraint of [New]: the field handles of this package.
-type Handle[H any] interface {
-	withName(name string) H
+// Handle is implemented by the field handles of this package, and by
+// [Entity].
+type Handle interface {
+	// named returns a handle of the same type for name.
+	named(name string) any
 }
 
 // New returns the handle of type H for the field name, such as
-// New[czql.SortableStringField]("Name"). Generated code calls it; the
-// name is checked, as every name, when a query is built.
-func New[H Handle[H]](name string) H {
+// New[czql.SortableStringField]("Name"). The name is checked, as every
+// name, when a query is built.
+func New[H Handle](name string) H {
 	var h H
-	return h.withName(name)
+	return h.named(name).(H)
+}
+
+// Handles returns a value of the struct type T (such as the TaskFields
+// of generated code) whose exported fields of handle types (the embedded
+// [Entity] included) are set: each names the field of its `czql:"Name"`
+// tag, or else of its own name, prefixed with prefix. The entity's name is
+// never prefixed. Generated code makes an entity's value with
+// Handles[TaskFields](""), and [RefField.Fields] makes the handles of a
+// reference's target with the prefix "Manager.".
+func Handles[T any](prefix string) T {
+	var t T
+	v := reflect.ValueOf(&t).Elem()
+	if v.Kind() != reflect.Struct {
+		return t
+	}
+	for i := range v.NumField() {
+		sf := v.Type().Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		h, ok := v.Field(i).Interface().(Handle)
+		if !ok {
+			continue
+		}
+		name, tagged := sf.Tag.Lookup("czql")
+		if !tagged {
+			name = sf.Name
+		}
+		if _, entity := h.(Entity); !entity {
+			name = prefix + name
+		}
+		v.Field(i).Set(reflect.ValueOf(h.named(name)))
+	}
+	return t
 }
 
 // Sortable is implemented by the handles of sortable fields only: those
@@ -58,6 +95,8 @@ func NewEntity(name string) Entity { return Entity{name} }
 // String returns the entity's name.
 func (e Entity) String() string { return e.name }
 
+func (Entity) named(name string) any { return Entity{name} }
+
 // Field is the handle of a field that takes no condition: not
 // filterable, or of a type no condition applies to (Binary). It can be
 // selected and grouped by.
@@ -66,7 +105,7 @@ type Field struct{ name string }
 // String returns the field's name.
 func (f Field) String() string { return f.name }
 
-func (f Field) withName(name string) Field { return Field{name} }
+func (Field) named(name string) any { return Field{name} }
 
 // SortableField is the handle of a sortable field that takes no
 // condition.
@@ -74,7 +113,7 @@ type SortableField struct{ Field }
 
 func (SortableField) sortable() {}
 
-func (f SortableField) withName(name string) SortableField { return SortableField{Field{name}} }
+func (SortableField) named(name string) any { return SortableField{Field{name}} }
 
 // PathField is the handle of a dot path through a reference, made by
 // [RefField.Path]: its type is not known, so its conditions take any
@@ -84,6 +123,8 @@ type PathField struct{ name string }
 
 // String returns the path.
 func (f PathField) String() string { return f.name }
+
+func (PathField) named(name string) any { return PathField{name} }
 
 func (PathField) sortable() {}
 
@@ -180,20 +221,13 @@ func (f orderOps[V]) Ge(v V) Cond { return Ge(f.name, f.value(v)) }
 
 // RefField is the handle of a filterable reference (Entity) field: = <>
 // IN NOT IN and the NULL tests with entity ids such as "/User/42", IN
-// (SELECT …), and the handles of the fields of its target, T, which
-// generated code gives (or an empty struct when the target is not
-// generated or not one entity). Selecting the field alone gets the id of
-// the entity it references.
-type RefField[T any] struct {
-	eqOps[string]
-	fields func(prefix string) T
-}
+// (SELECT …), and the handles of the fields of its target, T, a struct
+// of handles such as generated code gives (an empty struct when the
+// target is not generated or not one entity). Selecting the field alone
+// gets the id of the entity it references.
+type RefField[T any] struct{ eqOps[string] }
 
-// NewRef returns the handle of the reference field name whose target's
-// fields fields makes, given the prefix of their paths ("Manager.").
-func NewRef[T any](name string, fields func(prefix string) T) RefField[T] {
-	return RefField[T]{eqOps[string]{name: name}, fields}
-}
+func (RefField[T]) named(name string) any { return RefField[T]{eqOps[string]{name: name}} }
 
 // In is the condition `field IN (id, …)`.
 func (f RefField[T]) In(ids ...string) Cond { return In(f.name, f.values(ids)...) }
@@ -212,31 +246,16 @@ func (f RefField[T]) NotInQuery(sub *Builder) Cond { return NotInQuery(f.name, s
 func (f RefField[T]) Path(field string) PathField { return PathField{f.name + "." + field} }
 
 // Fields returns the typed handles of the fields of the target, whose
-// paths start with the field: Task.Manager.Fields().Name is
+// paths start with the field ([Handles]): Task.Manager.Fields().Name is
 // `Manager.Name`.
-func (f RefField[T]) Fields() T {
-	if f.fields == nil {
-		var zero T
-		return zero
-	}
-	return f.fields(f.name + ".")
-}
-
-func (f RefField[T]) withName(name string) RefField[T] {
-	return RefField[T]{eqOps[string]{name: name}, f.fields}
-}
+func (f RefField[T]) Fields() T { return Handles[T](f.name + ".") }
 
 // SortableRefField is the handle of a sortable reference field: a
 // [RefField] that implements [Sortable].
 type SortableRefField[T any] struct{ RefField[T] }
 
-// NewSortableRef is [NewRef] for a sortable field.
-func NewSortableRef[T any](name string, fields func(prefix string) T) SortableRefField[T] {
-	return SortableRefField[T]{NewRef(name, fields)}
-}
-
 func (SortableRefField[T]) sortable() {}
 
-func (f SortableRefField[T]) withName(name string) SortableRefField[T] {
-	return SortableRefField[T]{f.RefField.withName(name)}
+func (f SortableRefField[T]) named(name string) any {
+	return SortableRefField[T]{f.RefField.named(name).(RefField[T])}
 }

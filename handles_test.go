@@ -11,13 +11,13 @@ import (
 // userFields stands for the fields struct generated code gives an
 // entity.
 type userFields struct {
-	czql.Entity
-	Name  czql.SortableStringField
-	Email czql.StringField
-}
-
-func newUserFields(p string) userFields {
-	return userFields{czql.NewEntity("User"), czql.New[czql.SortableStringField](p + "Name"), czql.New[czql.StringField](p + "Email")}
+	czql.Entity `czql:"User"`
+	Name        czql.SortableStringField
+	Mail        czql.StringField `czql:"Email"`
+	Manager     czql.RefField[userFields]
+	Path        czql.PathField
+	unexported  czql.StringField
+	Other       string
 }
 
 type state string
@@ -35,15 +35,15 @@ func TestHandles(t *testing.T) {
 		billable = czql.New[czql.BoolField]("Billable")
 		st       = czql.New[czql.SortablePickListField[state]]("State")
 		tags     = czql.New[czql.MultiPickListField]("Tags")
-		manager  = czql.NewSortableRef("Manager", newUserFields)
-		project  = czql.NewRef("Project", func(string) struct{} { return struct{}{} })
+		manager  = czql.New[czql.SortableRefField[userFields]]("Manager")
+		project  = czql.New[czql.RefField[struct{}]]("Project")
 		entType  = czql.New[czql.SortableField]("EntityType")
 	)
 	when := time.Date(2024, 6, 1, 23, 30, 0, 0, time.FixedZone("", 2*3600))
 	b := czql.SelectFields(name, manager.Fields().Name, entType).FromEntity(task).Where(
 		name.Like("B%"), desc.NotIn("a", "b"), prio.In(1, 2), prio.Ge(3), due.Lt(when), baseline.Le(when),
 		work.Gt("8h"), cost.Ne(10.5), billable.Eq(true), st.In("Active", "Draft"), tags.NotLike("%x%"),
-		manager.Fields().Email.Eq("a@b.c"), manager.Path("Name").IsNotNull(),
+		manager.Fields().Mail.Eq("a@b.c"), manager.Path("Name").IsNotNull(),
 		project.InQuery(czql.Select("Id").From("Project").Where(czql.Eq("State", "Active"))),
 	).OrderByField(due, czql.Desc).OrderByField(manager.Fields().Name, czql.Asc).OrderByField(manager.Path("Email"), czql.Asc).
 		GroupByFields()
@@ -90,17 +90,22 @@ func TestHandlesSortable(t *testing.T) {
 }
 
 func TestHandleNames(t *testing.T) {
-	ref := czql.NewRef("Manager", newUserFields)
+	user := czql.Handles[userFields]("")
+	ref := czql.New[czql.RefField[userFields]]("Manager")
 	for _, tc := range []struct {
 		h    fmt.Stringer
 		want string
 	}{
 		{czql.New[czql.Field]("X"), "X"}, {ref, "Manager"}, {ref.Fields().Name, "Manager.Name"},
-		{ref.Fields(), "User"}, {ref.Path("Email"), "Manager.Email"}, {czql.New[czql.RefField[userFields]]("Parent"), "Parent"},
-		{czql.New[czql.RefField[userFields]]("Parent").Fields().Name, ""},
+		{ref.Fields(), "User"}, {ref.Path("Email"), "Manager.Email"}, {ref.Fields().Mail, "Manager.Email"},
+		{ref.Fields().Manager.Fields().Manager, "Manager.Manager.Manager"},
+		{user, "User"}, {user.Name, "Name"}, {user.Path, "Path"}, {user.unexported, ""},
 	} {
 		if got := tc.h.String(); got != tc.want {
 			t.Errorf("%T: String() = %q, want %q", tc.h, got, tc.want)
 		}
+	}
+	if got := czql.Handles[int]("x"); got != 0 {
+		t.Errorf("Handles[int] = %d", got)
 	}
 }

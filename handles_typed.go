@@ -10,7 +10,7 @@ type Number interface {
 // StringField is the handle of a filterable String field: = <> LIKE IN and the NULL tests with string values.
 type StringField struct{ eqOps[string] }
 
-func (f StringField) withName(name string) StringField { return StringField{eqOps[string]{name: name}} }
+func (StringField) named(name string) any { return StringField{eqOps[string]{name: name}} }
 
 // Like is the condition `field LIKE pattern`.
 func (f StringField) Like(pattern string) Cond { return Like(f.name, pattern) }
@@ -30,14 +30,14 @@ type SortableStringField struct{ StringField }
 
 func (SortableStringField) sortable() {}
 
-func (f SortableStringField) withName(name string) SortableStringField {
-	return SortableStringField{f.StringField.withName(name)}
+func (f SortableStringField) named(name string) any {
+	return SortableStringField{f.StringField.named(name).(StringField)}
 }
 
 // NumberField is the handle of a filterable Integer (N int), Long (int64) or Double (float64) field: = <> < <= > >= IN and the NULL tests.
 type NumberField[N Number] struct{ orderOps[N] }
 
-func (f NumberField[N]) withName(name string) NumberField[N] {
+func (NumberField[N]) named(name string) any {
 	return NumberField[N]{orderOps[N]{eqOps[N]{name: name}}}
 }
 
@@ -53,14 +53,14 @@ type SortableNumberField[N Number] struct{ NumberField[N] }
 
 func (SortableNumberField[N]) sortable() {}
 
-func (f SortableNumberField[N]) withName(name string) SortableNumberField[N] {
-	return SortableNumberField[N]{f.NumberField.withName(name)}
+func (f SortableNumberField[N]) named(name string) any {
+	return SortableNumberField[N]{f.NumberField.named(name).(NumberField[N])}
 }
 
 // TimeField is the handle of a filterable DateTime field: = <> < <= > >= and the NULL tests with time.Time values, written as date-times.
 type TimeField struct{ orderOps[time.Time] }
 
-func (f TimeField) withName(name string) TimeField {
+func (TimeField) named(name string) any {
 	return TimeField{orderOps[time.Time]{eqOps[time.Time]{name: name}}}
 }
 
@@ -70,14 +70,14 @@ type SortableTimeField struct{ TimeField }
 
 func (SortableTimeField) sortable() {}
 
-func (f SortableTimeField) withName(name string) SortableTimeField {
-	return SortableTimeField{f.TimeField.withName(name)}
+func (f SortableTimeField) named(name string) any {
+	return SortableTimeField{f.TimeField.named(name).(TimeField)}
 }
 
 // DateField is the handle of a filterable Date field: = <> < <= > >= and the NULL tests with time.Time values, of which the date is written (their year, month and day, in their location).
 type DateField struct{ orderOps[time.Time] }
 
-func (f DateField) withName(name string) DateField {
+func (DateField) named(name string) any {
 	return DateField{orderOps[time.Time]{eqOps[time.Time]{name: name, date: true}}}
 }
 
@@ -87,14 +87,14 @@ type SortableDateField struct{ DateField }
 
 func (SortableDateField) sortable() {}
 
-func (f SortableDateField) withName(name string) SortableDateField {
-	return SortableDateField{f.DateField.withName(name)}
+func (f SortableDateField) named(name string) any {
+	return SortableDateField{f.DateField.named(name).(DateField)}
 }
 
 // DurationField is the handle of a filterable Duration field: = <> < <= > >= and the NULL tests with values written as the API writes durations, such as "8h" or "2d".
 type DurationField struct{ orderOps[string] }
 
-func (f DurationField) withName(name string) DurationField {
+func (DurationField) named(name string) any {
 	return DurationField{orderOps[string]{eqOps[string]{name: name}}}
 }
 
@@ -104,14 +104,14 @@ type SortableDurationField struct{ DurationField }
 
 func (SortableDurationField) sortable() {}
 
-func (f SortableDurationField) withName(name string) SortableDurationField {
-	return SortableDurationField{f.DurationField.withName(name)}
+func (f SortableDurationField) named(name string) any {
+	return SortableDurationField{f.DurationField.named(name).(DurationField)}
 }
 
 // MoneyField is the handle of a filterable Money field: = <> < <= > >= and the NULL tests with amounts.
 type MoneyField struct{ orderOps[float64] }
 
-func (f MoneyField) withName(name string) MoneyField {
+func (MoneyField) named(name string) any {
 	return MoneyField{orderOps[float64]{eqOps[float64]{name: name}}}
 }
 
@@ -121,14 +121,14 @@ type SortableMoneyField struct{ MoneyField }
 
 func (SortableMoneyField) sortable() {}
 
-func (f SortableMoneyField) withName(name string) SortableMoneyField {
-	return SortableMoneyField{f.MoneyField.withName(name)}
+func (f SortableMoneyField) named(name string) any {
+	return SortableMoneyField{f.MoneyField.named(name).(MoneyField)}
 }
 
 // BoolField is the handle of a filterable Boolean field: = <> and the NULL tests.
 type BoolField struct{ eqOps[bool] }
 
-func (f BoolField) withName(name string) BoolField { return BoolField{eqOps[bool]{name: name}} }
+func (BoolField) named(name string) any { return BoolField{eqOps[bool]{name: name}} }
 
 // SortableBoolField is the handle of a sortable Boolean field:
 // a [BoolField] that implements [Sortable].
@@ -136,16 +136,14 @@ type SortableBoolField struct{ BoolField }
 
 func (SortableBoolField) sortable() {}
 
-func (f SortableBoolField) withName(name string) SortableBoolField {
-	return SortableBoolField{f.BoolField.withName(name)}
+func (f SortableBoolField) named(name string) any {
+	return SortableBoolField{f.BoolField.named(name).(BoolField)}
 }
 
 // PickListField is the handle of a filterable pick-list field: = <> IN and the NULL tests with the values of its generated type V, whose constants are the values the metadata lists.
 type PickListField[V ~string] struct{ eqOps[V] }
 
-func (f PickListField[V]) withName(name string) PickListField[V] {
-	return PickListField[V]{eqOps[V]{name: name}}
-}
+func (PickListField[V]) named(name string) any { return PickListField[V]{eqOps[V]{name: name}} }
 
 // In is the condition `field IN (v, …)`.
 func (f PickListField[V]) In(vs ...V) Cond { return In(f.name, f.values(vs)...) }
@@ -159,14 +157,14 @@ type SortablePickListField[V ~string] struct{ PickListField[V] }
 
 func (SortablePickListField[V]) sortable() {}
 
-func (f SortablePickListField[V]) withName(name string) SortablePickListField[V] {
-	return SortablePickListField[V]{f.PickListField.withName(name)}
+func (f SortablePickListField[V]) named(name string) any {
+	return SortablePickListField[V]{f.PickListField.named(name).(PickListField[V])}
 }
 
 // MultiPickListField is the handle of a filterable MultiPickList field: = <> LIKE and the NULL tests.
 type MultiPickListField struct{ eqOps[string] }
 
-func (f MultiPickListField) withName(name string) MultiPickListField {
+func (MultiPickListField) named(name string) any {
 	return MultiPickListField{eqOps[string]{name: name}}
 }
 
@@ -182,6 +180,6 @@ type SortableMultiPickListField struct{ MultiPickListField }
 
 func (SortableMultiPickListField) sortable() {}
 
-func (f SortableMultiPickListField) withName(name string) SortableMultiPickListField {
-	return SortableMultiPickListField{f.MultiPickListField.withName(name)}
+func (f SortableMultiPickListField) named(name string) any {
+	return SortableMultiPickListField{f.MultiPickListField.named(name).(MultiPickListField)}
 }
