@@ -41,7 +41,7 @@ var planned = map[string]string{
 func commands() []*command {
 	return []*command{
 		lintCommand(), fmtCommand(), translateCommand(), runQueryCommand(), metadataCommand(), sandboxCommand(),
-		parseCommand(), versionCommand(), helpCommand(),
+		parseCommand(), genCommand(), versionCommand(), helpCommand(),
 	}
 }
 

@@ -5,7 +5,9 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // write writes the unformatted source.
@@ -33,7 +35,18 @@ func (g *generator) source() string {
 	if !g.md.FetchedAt.IsZero() {
 		at = g.md.FetchedAt.UTC().Format(time.RFC3339)
 	}
-	return fmt.Sprintf("Metadata of %s, fetched at %s.", host, at)
+	return fmt.Sprintf("Metadata of %s, fetched at %s.", printable(host), at)
+}
+
+// printable returns s with its control characters replaced by spaces, for
+// a comment.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // writeEntity writes the fields type and the value of an entity.
