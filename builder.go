@@ -206,7 +206,8 @@ func (b *Builder) Offset(n int) *Builder {
 // With adds options to the query: with [WithMetadata], Query, CZQL and
 // Request check the query's names and types against the organisation's
 // metadata and return the diagnostics; the options are also those of
-// Request.
+// Request. The options of a sub-query's Builder ([Builder.Relation],
+// [InQuery]) are not used: those of the query apply to it all.
 func (b *Builder) With(opts ...Option) *Builder {
 	c := b.clone()
 	c.opts = append(c.opts, opts...)
