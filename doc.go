@@ -9,6 +9,17 @@
 //	req, diags := czql.Translate(query, czql.WithMetadata(md), czql.WithParams(params))
 //	body, _ := json.Marshal(req.Body)                   // what `czql translate --body` prints
 //
+// The query builder builds queries from Go names and values instead of
+// text, so that no value can change a query's structure:
+//
+//	q := czql.Select("Name").From("Task").Where(czql.Eq("State", state), czql.Lt("DueDate", due))
+//	text, err := q.CZQL()                                // canonical text, read back to check it
+//	req, diags := q.Request(czql.WithMetadata(md))       // the request, from the tree
+//
+// and `czql gen` writes typed handles of an organisation's fields for it
+// ([Handles], [StringField], [TimeField], [RefField], …), so that a wrong
+// field, value type or pick-list value does not compile.
+//
 // The work is done by the packages below it, leaf first: diag (positions
 // and diagnostics), lexer, ast, parser, format (the canonical printer),
 // metadata (describeMetadata), validate (the checks), api (the wire types)

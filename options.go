@@ -2,9 +2,6 @@ package czql
 
 import (
 	"fmt"
-	"math"
-	"strconv"
-	"time"
 
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
@@ -41,9 +38,10 @@ func collect(opts []Option) *options {
 func WithMetadata(md *metadata.Metadata) Option { return func(o *options) { o.md = md } }
 
 // WithParams gives the values of bind parameters (`:name`, by name without
-// the colon) as Go values: a string, any integer or float type, a bool, a
-// time.Time (a date-time; write a date as the string "2024-06-01" for a
-// date) or nil (NULL). Translate reports a value of another type.
+// the colon) as Go values, converted as the query builder converts them
+// (see [Eq]): a string, any integer or float type, a bool, a time.Time (a
+// date-time), a [Date] or nil (NULL). Translate reports a value of another
+// type.
 func WithParams(params map[string]any) Option { return func(o *options) { o.params = params } }
 
 // WithParamLiterals gives the values of bind parameters as CZQL literals,
@@ -85,36 +83,11 @@ func literals(params map[string]any) (map[string]ast.Literal, diag.List) {
 	return out, diags
 }
 
-// literal converts one Go value into a CZQL literal.
+// literal converts the Go value of a bind parameter into a CZQL literal,
+// as the query builder does (see [Eq]); a parameter is no value.
 func literal(v any) (ast.Literal, error) {
-	switch v := v.(type) {
-	case nil:
-		return &ast.NullLit{}, nil
-	case string:
-		return &ast.StringLit{Value: v}, nil
-	case bool:
-		return &ast.BoolLit{Value: v}, nil
-	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
-		return &ast.NumberLit{Raw: fmt.Sprint(v)}, nil
-	case float32:
-		return floatLiteral(float64(v), 32)
-	case float64:
-		return floatLiteral(v, 64)
-	case time.Time:
-		layout := time.RFC3339
-		if v.Nanosecond() != 0 {
-			layout = "2006-01-02T15:04:05.000Z07:00"
-		}
-		return &ast.DateLit{Raw: v.Format(layout)}, nil
+	if p, ok := v.(Value); ok && p.kind == paramValue {
+		return nil, fmt.Errorf("a parameter's value cannot be another parameter")
 	}
-	return nil, fmt.Errorf("a %T has no CZQL literal; use a string, a number, a bool, a time.Time or nil", v)
-}
-
-// floatLiteral writes a float as a CZQL number; NaN and infinities have
-// none.
-func floatLiteral(v float64, bits int) (ast.Literal, error) {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil, fmt.Errorf("%v is not a number CZQL can write", v)
-	}
-	return &ast.NumberLit{Raw: strconv.FormatFloat(v, 'f', -1, bits)}, nil
+	return goLiteral(v)
 }

@@ -39,7 +39,7 @@ var planned = map[string]string{}
 func commands() []*command {
 	return []*command{
 		lintCommand(), fmtCommand(), translateCommand(), runQueryCommand(), metadataCommand(), sandboxCommand(),
-		parseCommand(), lspCommand(), versionCommand(), helpCommand(),
+		parseCommand(), lspCommand(), genCommand(), versionCommand(), helpCommand(),
 	}
 }
 
