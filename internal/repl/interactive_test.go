@@ -340,3 +340,31 @@ func TestDumbTerminalReadsStatementsPlainly(t *testing.T) {
 		t.Errorf("escape sequences on a dumb terminal:\n%q", raw)
 	}
 }
+
+// A character device that is not a terminal (/dev/null, as under cron or
+// CI) is read like a pipe: zero statements, exit 0. The shell runs in a
+// session of its own, without a controlling terminal, as under cron.
+func TestNonTerminalDeviceReadsNoStatements(t *testing.T) {
+	url, _ := slowServer(t)
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	cmd := exec.Command(os.Args[0], "--metadata", fixtureMetadataPath)
+	cmd.Env = append(os.Environ(), childEnv+"=1", "TERM=xterm", "CZQL_HISTFILE=",
+		"CZQL_URL="+url, "CZQL_USER="+sandbox.DemoUser, "CZQL_PASSWORD="+sandbox.DemoPassword,
+		"HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir(), "XDG_STATE_HOME="+t.TempDir())
+	var stdout, stderr bytes.Buffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = null, &stdout, &stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Run(); cmd.ProcessState == nil {
+		t.Fatal(err)
+	}
+	if code := cmd.ProcessState.ExitCode(); code != ExitOK {
+		t.Fatalf("exit code %d, want 0\nstderr:\n%s", code, stderr.String())
+	}
+	if stdout.Len() != 0 || strings.Contains(stderr.String(), "terminal") {
+		t.Errorf("stdout %q, stderr %q: want no output and no terminal", stdout.String(), stderr.String())
+	}
+}

@@ -165,12 +165,10 @@ func scriptWidth(stdout io.Writer, getenv func(string) string) func() int {
 	return func() int { return n }
 }
 
-// isTerminal reports whether r is a terminal.
+// isTerminal reports whether r is a terminal: a file the terminal
+// ioctls work on, not just any character device (/dev/null is one, and
+// is read like a pipe).
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && tty.IsTerminal(f.Fd())
 }
