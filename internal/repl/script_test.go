@@ -196,3 +196,19 @@ func TestIgnoredWarningIsSilent(t *testing.T) {
 		t.Errorf("exit code %d, want 0; stderr:\n%s", r.code, r.stderr)
 	}
 }
+
+// An unterminated block comment at the end of the input is reported as
+// `czql run` reports it (the same diagnostic, exit 1), not dropped with
+// the statements it swallowed.
+func TestUnterminatedCommentIsReported(t *testing.T) {
+	r := runREPL(t, "SELECT Name FROM Task WHERE Priority = 3;\n/* open\nSELECT Name FROM User;\n")
+	check(t, "stdout", r.stdout, "Name\n----\nTest\n")
+	want := "<stdin>:2:1: error[unterminated-comment]: comment not terminated: missing */\n" +
+		"   2 | /* open\n     | ^^\n"
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr lacks the diagnostic:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	if r.code != ExitFailed {
+		t.Errorf("exit code %d, want 1", r.code)
+	}
+}
