@@ -368,3 +368,22 @@ func TestNonTerminalDeviceReadsNoStatements(t *testing.T) {
 		t.Errorf("stdout %q, stderr %q: want no output and no terminal", stdout.String(), stderr.String())
 	}
 }
+
+// \q and \quit end the line of the prompt, as psql does: the shell's next
+// prompt starts on a line of its own, not after "czql=> ".
+func TestTerminalQuitEndsTheLine(t *testing.T) {
+	for _, quit := range []string{`\q`, `\quit`} {
+		t.Run(quit, func(t *testing.T) {
+			url, _ := slowServer(t)
+			term := shell(t, url, t.TempDir())
+			term.Expect(promptFirst, wait)
+			term.Send(quit + "\r")
+			checkCleanExit(t, term)
+			raw := term.Raw()
+			last := raw[strings.LastIndex(raw, promptFirst)+len(promptFirst):]
+			if !strings.HasSuffix(ptytest.Strip(last), "\n") {
+				t.Errorf("the output ends on the prompt's line: %q", raw[max(0, len(raw)-200):])
+			}
+		})
+	}
+}
