@@ -20,6 +20,23 @@ func TestUsageErrors(t *testing.T) {
 func TestEmbeddedSandboxByDefault(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	in := strings.NewReader("SELECT Name FROM User LIMIT 1;\n\\entities task\n")
+	code := run(context.Background(), nil, in, &stdout, &stderr, func(string) string { return "" })
+	if code != ExitOK {
+		t.Fatalf("code %d, stderr:\n%s", code, stderr.String())
+	}
+	if !strings.HasPrefix(stderr.String(), "czql: no CZQL_URL set: running on the embedded sandbox (demo organisation)\n") {
+		t.Errorf("stderr lacks the sandbox note:\n%s", stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "Name\n") || !strings.Contains(stdout.String(), "\nTask\n") {
+		t.Errorf("stdout:\n%s", stdout.String())
+	}
+}
+
+// With --sandbox the note says why the sandbox is used, not that
+// CZQL_URL is missing when it is set.
+func TestSandboxFlagSaysSo(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	in := strings.NewReader("SELECT Name FROM User LIMIT 1;\n")
 	code := run(context.Background(), []string{"--sandbox"}, in, &stdout, &stderr, func(k string) string {
 		if k == "CZQL_URL" {
 			return "http://192.0.2.1/unused"
@@ -29,10 +46,10 @@ func TestEmbeddedSandboxByDefault(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("code %d, stderr:\n%s", code, stderr.String())
 	}
-	if !strings.HasPrefix(stderr.String(), "czql: no CZQL_URL set: running on the embedded sandbox (demo organisation)\n") {
-		t.Errorf("stderr lacks the sandbox note:\n%s", stderr.String())
+	if want := "czql: --sandbox: running on the embedded sandbox (demo organisation), not on CZQL_URL\n"; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr:\n%s\nwant it to start with:\n%s", stderr.String(), want)
 	}
-	if !strings.HasPrefix(stdout.String(), "Name\n") || !strings.Contains(stdout.String(), "\nTask\n") {
+	if !strings.HasPrefix(stdout.String(), "Name\n") {
 		t.Errorf("stdout:\n%s", stdout.String())
 	}
 }
