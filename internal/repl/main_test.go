@@ -63,3 +63,28 @@ func TestPasswordFromTheFirstLineOfStdin(t *testing.T) {
 		t.Errorf("the password was printed:\n%s%s", r.stdout, r.stderr)
 	}
 }
+
+// --help (and -h) print the usage on standard output and exit 0, with
+// the flags spelled as czql spells them (--format, not -format); a bad
+// flag is named that way too.
+func TestHelpOnStdoutInCzqlsFlagStyle(t *testing.T) {
+	for _, arg := range []string{"--help", "-h"} {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{arg}, strings.NewReader(""), &stdout, &stderr, func(string) string { return "" })
+		if code != ExitOK || stderr.Len() != 0 {
+			t.Errorf("%s: exit %d, stderr %q; want 0 and nothing", arg, code, stderr.String())
+		}
+		out := stdout.String()
+		if !strings.HasPrefix(out, "usage: czql-repl [--format table|json|jsonl|csv]") ||
+			!strings.Contains(out, "\n  --format FORMAT ") || !strings.Contains(out, "\n  --sandbox ") ||
+			strings.Contains(out, " -format") {
+			t.Errorf("%s: stdout:\n%s", arg, out)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"--nope"}, strings.NewReader(""), &stdout, &stderr, func(string) string { return "" })
+	want := "czql-repl: unknown flag --nope\nRun 'czql-repl --help' for usage.\n"
+	if code != ExitUsage || stderr.String() != want || stdout.Len() != 0 {
+		t.Errorf("--nope: exit %d, stdout %q, stderr:\n%s\nwant:\n%s", code, stdout.String(), stderr.String(), want)
+	}
+}
