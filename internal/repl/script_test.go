@@ -148,6 +148,21 @@ func TestOutputToFile(t *testing.T) {
 	}
 }
 
+// \o expands a leading ~ to the home directory, as the shell and psql do.
+func TestOutputToFileUnderHome(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	r := runREPL(t, "\\o ~/out.txt\nSELECT Name FROM Task WHERE Priority = 3;\n")
+	data, err := os.ReadFile(filepath.Join(home, "out.txt"))
+	if err != nil {
+		t.Fatalf("%v; stderr:\n%s", err, r.stderr)
+	}
+	check(t, "file", string(data), "Name\n----\nTest\n")
+	if r.code != ExitOK || r.stdout != "" {
+		t.Errorf("exit code %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestUnknownMetaCommandSuggests(t *testing.T) {
 	r := runREPL(t, "\\descrbe Task\n")
 	check(t, "stderr", r.stderr, "czql-repl: unknown meta-command \\descrbe\n\tdid you mean \\describe?\nType \\help for the list.\n")
