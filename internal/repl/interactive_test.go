@@ -370,9 +370,10 @@ func TestNonTerminalDeviceReadsNoStatements(t *testing.T) {
 }
 
 // \q and \quit end the line of the prompt, as psql does: the shell's next
-// prompt starts on a line of its own, not after "czql=> ".
+// prompt starts on a line of its own, not after "czql=> ". exit and quit
+// typed alone leave as they do (psql 11 and later).
 func TestTerminalQuitEndsTheLine(t *testing.T) {
-	for _, quit := range []string{`\q`, `\quit`} {
+	for _, quit := range []string{`\q`, `\quit`, "exit", "quit"} {
 		t.Run(quit, func(t *testing.T) {
 			url, _ := slowServer(t)
 			term := shell(t, url, t.TempDir())
