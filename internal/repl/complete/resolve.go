@@ -81,16 +81,11 @@ func (r resolver) follow(ents []*metadata.Entity, path []string) []*metadata.Ent
 	return ents
 }
 
-// field returns the field a path names from ents: "State", or
-// "Manager.State" through the reference Manager. Nil when unknown.
-func (r resolver) field(ents []*metadata.Entity, path []string) *metadata.Field {
-	f, _ := r.fieldFrom(ents, path)
-	return f
-}
-
-// fieldFrom is field that also returns the entity of ents the field is
-// read from when the path is a single name; from is nil for a path
-// through references (as [metadata.Metadata.Values] takes it).
+// fieldFrom returns the field a path names from ents ("State", or
+// "Manager.State" through the reference Manager; nil when unknown), and
+// the entity of ents it is read from when the path is a single name;
+// from is nil for a path through references (as
+// [metadata.Metadata.Values] takes it).
 func (r resolver) fieldFrom(ents []*metadata.Entity, path []string) (f *metadata.Field, from *metadata.Entity) {
 	if len(path) == 0 {
 		return nil, nil
