@@ -388,3 +388,29 @@ func TestTerminalQuitEndsTheLine(t *testing.T) {
 		})
 	}
 }
+
+// Ctrl+C while \all fetches shows the rows that arrived and keeps the
+// result: \more goes on from the page that did not arrive.
+func TestTerminalCtrlCDuringAllKeepsTheResult(t *testing.T) {
+	url, stalled := stallingServer(t, 3)
+	term := shell(t, url, t.TempDir())
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT Name FROM Task ORDER BY Name LIMIT 1;\r")
+	term.Expect("1 row, more available", wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\all\r")
+	select {
+	case <-stalled:
+	case <-time.After(wait):
+		t.Fatalf("\\all never asked for the 4th row:\n%s", term.Output())
+	}
+	term.Send("\x03")
+	term.ExpectRegexp(`Name\n-+\nBuild\nDesign\n2 rows, interrupted, more available: \\more\n`, wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\more\r")
+	term.ExpectRegexp(`Name\n-+\nShip\n1 row, more available: \\more\n`, wait)
+	term.Expect(promptFirst, wait)
+	waitRaw(t, term)
+	term.Send("\x04")
+	checkCleanExit(t, term)
+}
