@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strings"
+
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/metadata"
 )
@@ -76,6 +78,13 @@ func article(t metadata.FieldType) string {
 		return "an " + string(t)
 	}
 	return "a " + string(t)
+}
+
+// articleStart is article at the start of a sentence: "A String", "An
+// Integer".
+func articleStart(t metadata.FieldType) string {
+	a := article(t)
+	return strings.ToUpper(a[:1]) + a[1:]
 }
 
 // compoundHint ends the detail sentence of a non-reference path.

@@ -39,26 +39,18 @@ func runBadValue(p *Pass) {
 	}
 }
 
-// allowedValues returns the values u's field accepts and what they are.
+// allowedValues returns the values u's field accepts and what they are
+// (see [metadata.Metadata.Values], which completion shares).
 func allowedValues(md *metadata.Metadata, u valueUse) ([]string, string) {
-	f := u.field
-	if strings.EqualFold(f.Name, "State") {
-		owner := f.Owner
-		if len(u.fi.Segments) == 1 {
-			owner = u.fi.Entity
-		}
-		if owner != nil && len(owner.ValidStates) > 0 {
-			return owner.ValidStates, "a valid state of " + quote(owner.TypeName)
-		}
+	var from *metadata.Entity
+	if len(u.fi.Segments) == 1 {
+		from = u.fi.Entity
 	}
-	if !f.IsPickList() {
-		return nil, ""
+	vals, states := md.Values(from, u.field)
+	if states != nil {
+		return vals, "a valid state of " + quote(states.TypeName)
 	}
-	var vals []string
-	for _, ref := range f.ReferencedEntities {
-		vals = append(vals, md.Entity(ref).PickupValues()...)
-	}
-	return vals, "a value of pick-list " + listNames(f.ReferencedEntities)
+	return vals, "a value of pick-list " + listNames(u.field.ReferencedEntities)
 }
 
 // checkValue reports u's literal when it is not among vals.

@@ -106,7 +106,7 @@ func checkLiteral(p *Pass, f *metadata.Field, l ast.Literal) {
 	}
 	p.Report(diag.Diagnostic{Range: l.Range(),
 		Message: ast.Describe(l) + " cannot be compared with " + string(f.Type) + " field " + quote(f.Name),
-		Detail:  "A " + string(f.Type) + " field takes " + expectedKind(f.Type) + "."})
+		Detail:  articleStart(f.Type) + " field takes " + expectedKind(f.Type) + "."})
 }
 
 // checkPattern reports a LIKE pattern that is not a string.

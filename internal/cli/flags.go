@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/czql/czql/internal/frontend"
 )
 
 // errHelp is returned by [flagSet.parse] when -h or --help was given.
@@ -68,28 +68,11 @@ func (fs *flagSet) isValueAt(args []string, i int) bool {
 
 // cleanFlagError rephrases the flag package's errors, which name every
 // flag with a single dash, in the spelling help uses ("--body", "-q").
-func cleanFlagError(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
-		return errHelp
-	}
-	msg := strings.TrimSpace(err.Error())
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return fmt.Errorf("unknown flag %s", flagName(name))
-	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
-		return fmt.Errorf("flag %s needs a value", flagName(name))
-	}
-	return errors.New(msg)
-}
+func cleanFlagError(err error) error { return frontend.FlagError(err) }
 
 // flagName returns how a flag is shown in help: "-q" for one-letter
 // names, "--name" for the others.
-func flagName(name string) string {
-	if len(name) == 1 {
-		return "-" + name
-	}
-	return "--" + name
-}
+func flagName(name string) string { return frontend.FlagName(name) }
 
 // stringList is a repeatable string flag (`-p a=1 -p b=2`).
 type stringList []string
@@ -105,16 +88,7 @@ func (s *stringList) Set(v string) error {
 
 // writeFlags writes the flag list of fs in alphabetical order, one flag a
 // line.
-func writeFlags(w io.Writer, fs *flagSet) {
-	fs.VisitAll(func(f *flag.Flag) {
-		arg, usage := flag.UnquoteUsage(f)
-		name := flagName(f.Name)
-		if arg != "" {
-			name += " " + arg
-		}
-		fmt.Fprintf(w, "  %-24s %s\n", name, usage)
-	})
-}
+func writeFlags(w io.Writer, fs *flagSet) { frontend.WriteFlags(w, fs.FlagSet) }
 
 // flagDef is a declared flag.
 type flagDef = flag.Flag

@@ -77,7 +77,11 @@ func Connect(ctx context.Context, o ConnectOptions) (*Conn, int) {
 // metadata: the connection of `czql metadata fetch`.
 func Dial(ctx context.Context, o ConnectOptions) (*Conn, int) {
 	getenv := environ(o.Getenv)
+	note := embeddedNote
 	if o.Sandbox {
+		if getenv("CZQL_URL") != "" {
+			note = sandboxFlagNote
+		}
 		getenv = withoutURL(getenv)
 	}
 	c := &Conn{opts: o, env: &env{ctx: ctx, stdin: o.Stdin, stderr: o.Stderr, getenv: getenv}}
@@ -85,7 +89,7 @@ func Dial(ctx context.Context, o ConnectOptions) (*Conn, int) {
 	if raw := c.env.lookup("CZQL_URL"); raw != "" {
 		code = c.connectRemote(raw)
 	} else {
-		code = c.connectEmbedded()
+		code = c.connectEmbedded(note)
 	}
 	if code != ExitOK {
 		return nil, code

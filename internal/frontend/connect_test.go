@@ -195,7 +195,7 @@ func TestSandboxOptionIgnoresTheURL(t *testing.T) {
 		t.Fatalf("Connect: exit %d\n%s", code, &stderr)
 	}
 	defer c.Close()
-	if stderr.String() != embeddedNote+"\n" || c.Metadata == nil || c.Calls() == 0 {
+	if stderr.String() != sandboxFlagNote+"\n" || c.Metadata == nil || c.Calls() == 0 {
 		t.Errorf("stderr %q, sandbox metadata %v, %d calls counted", stderr.String(), c.Metadata != nil, c.Calls())
 	}
 	md, note, err := c.RefreshMetadata(context.Background())

@@ -7,14 +7,19 @@ import (
 	"github.com/czql/czql/sandbox"
 )
 
-// embeddedNote is the line written when the embedded sandbox is used.
-const embeddedNote = "czql: no CZQL_URL set: running on the embedded sandbox (demo organisation)"
+// The line written when the embedded sandbox is used: for want of
+// CZQL_URL, or because ConnectOptions.Sandbox (--sandbox) asks for it
+// while CZQL_URL is set.
+const (
+	embeddedNote    = "czql: no CZQL_URL set: running on the embedded sandbox (demo organisation)"
+	sandboxFlagNote = "czql: --sandbox: running on the embedded sandbox (demo organisation), not on CZQL_URL"
+)
 
-// connectEmbedded starts the demo organisation on 127.0.0.1:0 in-process
-// and logs in as the demo user.
-func (c *Conn) connectEmbedded() int {
+// connectEmbedded writes note, starts the demo organisation on
+// 127.0.0.1:0 in-process and logs in as the demo user.
+func (c *Conn) connectEmbedded(note string) int {
 	e := c.env
-	fmt.Fprintln(e.stderr, embeddedNote)
+	fmt.Fprintln(e.stderr, note)
 	md, data, err := sandbox.Demo()
 	if err != nil {
 		e.errorf("loading the demo organisation: %v", err)

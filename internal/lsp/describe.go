@@ -77,9 +77,10 @@ func fieldFlags(f *metadata.Field) string {
 }
 
 // fieldDoc documents a field: its label and name, type, flags and the
-// entities it references; with md, the values it takes (a pick list's,
-// or the states of the entity it is read from, owner).
-func fieldDoc(f *metadata.Field, md *metadata.Metadata, owner *metadata.Entity) doc {
+// entities it references; with md, the values it takes as the validator
+// checks them (metadata.Values; from is the entity it is read from, nil
+// through a reference).
+func fieldDoc(f *metadata.Field, md *metadata.Metadata, from *metadata.Entity) doc {
 	d := doc{title: titleOf(f.Label, f.Name)}
 	of := ""
 	if f.Owner != nil {
@@ -88,7 +89,8 @@ func fieldDoc(f *metadata.Field, md *metadata.Metadata, owner *metadata.Entity) 
 	d.add("field `%s`%s: %s", f.Name, of, fieldType(f))
 	d.add("%s", fieldFlags(f))
 	if md != nil {
-		d.add("%s", valueList(fieldValues(md, f, owner)))
+		vals, _ := md.Values(from, f)
+		d.add("%s", valueList(vals))
 	}
 	return d
 }
@@ -99,23 +101,6 @@ func titleOf(label, name string) string {
 		return label
 	}
 	return name
-}
-
-// fieldValues returns the values a field takes, as the validator checks
-// them: the valid states of owner for its State field, else the values
-// of a pick list.
-func fieldValues(md *metadata.Metadata, f *metadata.Field, owner *metadata.Entity) []string {
-	if strings.EqualFold(f.Name, "State") && owner != nil && len(owner.ValidStates) > 0 {
-		return owner.ValidStates
-	}
-	if !f.IsPickList() {
-		return nil
-	}
-	var vals []string
-	for _, ref := range f.ReferencedEntities {
-		vals = append(vals, md.Entity(ref).PickupValues()...)
-	}
-	return vals
 }
 
 // valueList lists values, at most maxPickValues of them; "" for none.

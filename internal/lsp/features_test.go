@@ -125,6 +125,11 @@ func TestCompletionItems(t *testing.T) {
 	if len(list.Items) == 0 || list.Items[0].Kind != completionEnumMember || !strings.HasPrefix(list.Items[0].Label, "'") {
 		t.Errorf("values %+v", list.Items)
 	}
+	// Exactly the values the validator accepts: Task's valid states, not
+	// every value of the State pick list ('Suspended' is a User's).
+	if got, want := fmt.Sprint(labels(list.Items)), "['Draft' 'Active' 'On Hold' 'Completed' 'Cancelled' NULL]"; got != want {
+		t.Errorf("values after State =:\n got %s\nwant %s", got, want)
+	}
 	c3, uri3, at3 := session(t, "", "SELECT Name FROM Ta|")
 	list = c3.complete(uri3, at3)
 	var task CompletionItem

@@ -176,11 +176,11 @@ func (f *finder) fieldRef(ref *ast.FieldRef) {
 		case fi.Alias != nil:
 			f.hit(seg.Rng, doc{title: "alias " + seg.Name, paras: []string{"the value of `" + aggregateText(fi.Alias) + "`"}})
 		case i < len(fi.Segments) && fi.Segments[i] != nil:
-			owner := fi.Segments[i].Owner
+			var from *metadata.Entity // a path's later segments: nil (see metadata.Values)
 			if i == 0 {
-				owner = fi.Entity
+				from = fi.Entity
 			}
-			f.hit(seg.Rng, fieldDoc(fi.Segments[i], f.md, owner))
+			f.hit(seg.Rng, fieldDoc(fi.Segments[i], f.md, from))
 		case fi.Status == validate.PathCompound && i == len(ref.Segments)-1:
 			f.hit(seg.Rng, doc{title: fi.Sub, paras: []string{"a part of a compound value (Money: value, currency; Duration: value, unit)"}})
 		}
@@ -244,11 +244,11 @@ func (f *finder) values(d *doc, l ast.Literal, fi *validate.FieldInfo) {
 	if !ok {
 		return
 	}
-	owner := fi.Field.Owner
+	var from *metadata.Entity
 	if len(fi.Segments) == 1 {
-		owner = fi.Entity
+		from = fi.Entity
 	}
-	vals := fieldValues(f.md, fi.Field, owner)
+	vals, _ := f.md.Values(from, fi.Field)
 	if len(vals) == 0 {
 		return
 	}

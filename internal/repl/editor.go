@@ -90,12 +90,48 @@ func (e *editor) enter(line string) {
 	case isMetaLine(line) && !e.inComment():
 		e.runPending()
 		e.meta(strings.TrimSpace(line))
+	case psqlWord(line) != "" && !e.inComment():
+		e.psqlWord(line)
 	case blank:
 		if !parser.Unfinished(e.pending) {
 			e.runPending()
 		}
 	default:
 		e.add(line)
+	}
+}
+
+// psqlWord returns "exit", "quit" or "help" when line is that word alone
+// (any case, a ';' and blanks allowed after it), as psql 11 and later
+// recognise them; "" otherwise.
+func psqlWord(line string) string {
+	w := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), ";")))
+	switch w {
+	case "exit", "quit", "help":
+		return w
+	}
+	return ""
+}
+
+// psqlWord handles exit, quit and help typed alone, as psql does: on an
+// empty buffer exit and quit leave and help shows the meta-commands;
+// inside a statement the line is part of it, and a hint says how to
+// leave or get help.
+func (e *editor) psqlWord(line string) {
+	word := psqlWord(line)
+	if e.pending == "" {
+		if word == "help" {
+			e.meta(`\help`)
+		} else {
+			e.s.metaQuit(context.Background(), "")
+		}
+		return
+	}
+	e.add(line)
+	if word == "help" {
+		fmt.Fprintln(e.stderr, `Use \help for help or press Ctrl+C to clear the input buffer.`)
+	} else {
+		fmt.Fprintln(e.stderr, `Use \q to quit.`)
 	}
 }
 

@@ -179,7 +179,8 @@ func TestReplacement(t *testing.T) {
 
 // In the shell each statement runs with a context of its own, cancelled
 // when it returns; \more must still continue the result afterwards, and
-// a Ctrl+C during \more must cancel only that fetch.
+// a Ctrl+C during \more must cancel only that fetch: the next \more
+// fetches the same page again.
 func TestEditorMoreOutlivesTheStatementsContext(t *testing.T) {
 	e := newTestEditor(t)
 	e.run = func(f func(context.Context)) {
@@ -197,11 +198,48 @@ func TestEditorMoreOutlivesTheStatementsContext(t *testing.T) {
 		cancel() // Ctrl+C before the rows arrive
 		f(ctx)
 	}
-	e.enter(`\more`)
-	e.run = func(f func(context.Context)) { f(context.Background()) }
+	e.stdout.Reset()
 	e.stderr.Reset()
 	e.enter(`\more`)
-	if !strings.Contains(e.stderr.String(), "no more rows") {
-		t.Errorf("a cancelled \\more should end the result; stderr:\n%s", e.stderr.String())
+	check(t, "cancelled \\more", e.stdout.String()+e.stderr.String(), "0 rows, interrupted, more available: \\more\n")
+	e.run = func(f func(context.Context)) { f(context.Background()) }
+	e.stdout.Reset()
+	e.stderr.Reset()
+	e.enter(`\more`)
+	if !strings.HasPrefix(e.stderr.String(), "1 row") || strings.Count(e.stdout.String(), "\n") != 4 {
+		t.Errorf("after a cancelled \\more the next one should show the page it missed:\n%s%s", e.stdout.String(), e.stderr.String())
+	}
+}
+
+// As in psql 11 and later: exit and quit typed alone on an empty buffer
+// leave, help shows the help; typed inside a statement they are part of
+// it, with a hint.
+func TestEditorExitQuitHelpAsPsql(t *testing.T) {
+	for _, word := range []string{"exit", "quit", "  QUIT ", "exit;"} {
+		e := newTestEditor(t)
+		e.enter(word)
+		if !e.s.Quit() || e.stdout.Len() != 0 || e.stderr.Len() != 0 {
+			t.Errorf("%q on an empty buffer: quit %v, stdout %q, stderr %q", word, e.s.Quit(), e.stdout.String(), e.stderr.String())
+		}
+	}
+
+	e := newTestEditor(t)
+	e.enter("help")
+	if e.s.Quit() || e.prompt() != promptFirst || !strings.HasPrefix(e.stdout.String(), "Statements end with ';'") {
+		t.Errorf("help: quit %v, prompt %q, stdout:\n%s", e.s.Quit(), e.prompt(), e.stdout.String())
+	}
+
+	for word, hint := range map[string]string{
+		"quit": "Use \\q to quit.\n",
+		"exit": "Use \\q to quit.\n",
+		"help": "Use \\help for help or press Ctrl+C to clear the input buffer.\n",
+	} {
+		e := newTestEditor(t)
+		e.enter("SELECT Name")
+		e.enter(word)
+		if e.s.Quit() || e.prompt() != promptContinue || e.pending != "SELECT Name\n"+word+"\n" {
+			t.Errorf("%s inside a statement: quit %v, prompt %q, pending %q", word, e.s.Quit(), e.prompt(), e.pending)
+		}
+		check(t, word+" inside a statement", e.stderr.String(), hint)
 	}
 }

@@ -79,6 +79,11 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 	}
 	p := prompt.New(enter, suggest, promptOptions(t, ed, hist, s.Quit)...)
 	p.Run()
+	if s.Quit() {
+		// go-prompt draws the next prompt before it sees \quit: end its
+		// line, as psql does, so the shell's prompt starts on its own.
+		fmt.Fprintln(editorFile())
+	}
 	return ExitOK
 }
 
@@ -126,13 +131,21 @@ func tableWidth(t *tty.TTY, stdout io.Writer) func() int {
 	return func() int { cols, _ := t.Size(); return cols }
 }
 
-// editorWriter is where go-prompt draws: standard output when it is a
-// terminal, else standard error (results may go to a file).
+// editorWriter is where go-prompt draws: editorFile.
 func editorWriter() prompt.ConsoleWriter {
-	if tty.IsTerminal(os.Stdout.Fd()) {
+	if editorFile() == os.Stdout {
 		return prompt.NewStdoutWriter()
 	}
 	return prompt.NewStderrWriter()
+}
+
+// editorFile is where the editor is drawn: standard output when it is a
+// terminal, else standard error (results may go to a file).
+func editorFile() *os.File {
+	if tty.IsTerminal(os.Stdout.Fd()) {
+		return os.Stdout
+	}
+	return os.Stderr
 }
 
 // cancellable returns the runner of statements: Ctrl+C (SIGINT, since

@@ -340,3 +340,77 @@ func TestDumbTerminalReadsStatementsPlainly(t *testing.T) {
 		t.Errorf("escape sequences on a dumb terminal:\n%q", raw)
 	}
 }
+
+// A character device that is not a terminal (/dev/null, as under cron or
+// CI) is read like a pipe: zero statements, exit 0. The shell runs in a
+// session of its own, without a controlling terminal, as under cron.
+func TestNonTerminalDeviceReadsNoStatements(t *testing.T) {
+	url, _ := slowServer(t)
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	cmd := exec.Command(os.Args[0], "--metadata", fixtureMetadataPath)
+	cmd.Env = append(os.Environ(), childEnv+"=1", "TERM=xterm", "CZQL_HISTFILE=",
+		"CZQL_URL="+url, "CZQL_USER="+sandbox.DemoUser, "CZQL_PASSWORD="+sandbox.DemoPassword,
+		"HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir(), "XDG_STATE_HOME="+t.TempDir())
+	var stdout, stderr bytes.Buffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = null, &stdout, &stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Run(); cmd.ProcessState == nil {
+		t.Fatal(err)
+	}
+	if code := cmd.ProcessState.ExitCode(); code != ExitOK {
+		t.Fatalf("exit code %d, want 0\nstderr:\n%s", code, stderr.String())
+	}
+	if stdout.Len() != 0 || strings.Contains(stderr.String(), "terminal") {
+		t.Errorf("stdout %q, stderr %q: want no output and no terminal", stdout.String(), stderr.String())
+	}
+}
+
+// \q and \quit end the line of the prompt, as psql does: the shell's next
+// prompt starts on a line of its own, not after "czql=> ". exit and quit
+// typed alone leave as they do (psql 11 and later).
+func TestTerminalQuitEndsTheLine(t *testing.T) {
+	for _, quit := range []string{`\q`, `\quit`, "exit", "quit"} {
+		t.Run(quit, func(t *testing.T) {
+			url, _ := slowServer(t)
+			term := shell(t, url, t.TempDir())
+			term.Expect(promptFirst, wait)
+			term.Send(quit + "\r")
+			checkCleanExit(t, term)
+			raw := term.Raw()
+			last := raw[strings.LastIndex(raw, promptFirst)+len(promptFirst):]
+			if !strings.HasSuffix(ptytest.Strip(last), "\n") {
+				t.Errorf("the output ends on the prompt's line: %q", raw[max(0, len(raw)-200):])
+			}
+		})
+	}
+}
+
+// Ctrl+C while \all fetches shows the rows that arrived and keeps the
+// result: \more goes on from the page that did not arrive.
+func TestTerminalCtrlCDuringAllKeepsTheResult(t *testing.T) {
+	url, stalled := stallingServer(t, 3)
+	term := shell(t, url, t.TempDir())
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT Name FROM Task ORDER BY Name LIMIT 1;\r")
+	term.Expect("1 row, more available", wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\all\r")
+	select {
+	case <-stalled:
+	case <-time.After(wait):
+		t.Fatalf("\\all never asked for the 4th row:\n%s", term.Output())
+	}
+	term.Send("\x03")
+	term.ExpectRegexp(`Name\n-+\nBuild\nDesign\n2 rows, interrupted, more available: \\more\n`, wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\more\r")
+	term.ExpectRegexp(`Name\n-+\nShip\n1 row, more available: \\more\n`, wait)
+	term.Expect(promptFirst, wait)
+	waitRaw(t, term)
+	term.Send("\x04")
+	checkCleanExit(t, term)
+}

@@ -41,7 +41,7 @@ type flags struct {
 // needs cursor movement.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if isTerminal(stdin) && os.Getenv("TERM") != "dumb" {
-		f, code := parseFlags(args, stderr)
+		f, code := parseFlags(args, stdout, stderr)
 		if f == nil {
 			return code
 		}
@@ -55,7 +55,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // run runs the statements of stdin (not a terminal), with the context
 // and the environment given.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	f, code := parseFlags(args, stderr)
+	f, code := parseFlags(args, stdout, stderr)
 	if f == nil {
 		return code
 	}
@@ -96,8 +96,8 @@ func finish(s *Session, runErr error, stderr io.Writer) int {
 	return ExitOK
 }
 
-// usageText heads the -h output.
-const usageText = `usage: czql-repl [flags]
+// usageText heads the --help output; the flags follow.
+const usageText = `usage: czql-repl [--format table|json|jsonl|csv] [--sandbox] [--metadata FILE] [--config FILE] [--password-stdin]
 
 The CZQL shell. On a terminal it is an interactive editor with completion
 and history; otherwise it runs the statements and meta-commands of
@@ -111,24 +111,25 @@ Flags:
 `
 
 // parseFlags parses args. It returns nil flags and the exit code when
-// there is nothing to run: after -h, or on a bad flag or format.
-func parseFlags(args []string, stderr io.Writer) (*flags, int) {
+// there is nothing to run: after --help (written on stdout, as czql
+// writes its help), or on a bad flag or format (reported on stderr).
+func parseFlags(args []string, stdout, stderr io.Writer) (*flags, int) {
 	f := &flags{}
 	fs := flag.NewFlagSet("czql-repl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	fs.BoolVar(&f.sandbox, "sandbox", false, "use the embedded sandbox with the demo organisation even when CZQL_URL is set")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageText)
-		fs.PrintDefaults()
-	}
 	fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE` (default: the configuration's, CZQL_METADATA, the cache, or the sandbox's)")
 	fs.StringVar(&f.config, "config", "", "read the project configuration from `FILE` instead of the nearest .czql.yaml above the working directory")
-	fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table, json, jsonl or csv")
+	fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table (the default), json, jsonl or csv")
 	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (on a terminal: asked without echo)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
+			fmt.Fprint(stdout, usageText)
+			frontend.WriteFlags(stdout, fs)
 			return nil, ExitOK
 		}
+		fmt.Fprintf(stderr, "czql-repl: %v\nRun 'czql-repl --help' for usage.\n", frontend.FlagError(err))
 		return nil, ExitUsage
 	}
 	if fs.NArg() > 0 {
@@ -165,12 +166,10 @@ func scriptWidth(stdout io.Writer, getenv func(string) string) func() int {
 	return func() int { return n }
 }
 
-// isTerminal reports whether r is a terminal.
+// isTerminal reports whether r is a terminal: a file the terminal
+// ioctls work on, not just any character device (/dev/null is one, and
+// is read like a pipe).
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && tty.IsTerminal(f.Fd())
 }

@@ -23,7 +23,8 @@ func (s *Session) needMetadata(cmd string) bool {
 }
 
 // metaEntities lists the entity names matching the pattern arg: a glob
-// when it has *, ? or [, a substring otherwise; case is ignored.
+// when it has *, ? or [, a substring otherwise; case is ignored. When
+// none matches it says so on standard error.
 func (s *Session) metaEntities(_ context.Context, arg string) {
 	if !s.needMetadata("entities") {
 		return
@@ -33,6 +34,10 @@ func (s *Session) metaEntities(_ context.Context, arg string) {
 		if matchName(arg, name) {
 			b.WriteString(name + "\n")
 		}
+	}
+	if b.Len() == 0 {
+		s.notef("no entity matches %q", arg)
+		return
 	}
 	s.write(b.String())
 }

@@ -63,8 +63,9 @@ func (s *Session) metaTiming(_ context.Context, arg string) {
 	s.notef("timing is %s", state)
 }
 
-// metaOutput sends results to the file arg (created or truncated), or
-// back to standard output without an argument.
+// metaOutput sends results to the file arg (created or truncated; a
+// leading ~ is the home directory), or back to standard output without
+// an argument.
 func (s *Session) metaOutput(_ context.Context, arg string) {
 	if err := s.closeFile(); err != nil {
 		s.errorf("closing the output file: %v", err)
@@ -72,7 +73,12 @@ func (s *Session) metaOutput(_ context.Context, arg string) {
 	if arg == "" {
 		return
 	}
-	f, err := os.Create(arg)
+	path, err := expandHome(arg)
+	if err != nil {
+		s.errorf("%v", err)
+		return
+	}
+	f, err := os.Create(path)
 	if err != nil {
 		s.errorf("%v", err)
 		return

@@ -20,6 +20,9 @@ func TestHelpListsEveryMetaCommand(t *testing.T) {
 func TestEntitiesMatchesSubstringAndGlob(t *testing.T) {
 	r := runREPL(t, "\\entities resourcelink\n\\entities T*SK\n\\entities zzzz\n")
 	check(t, "stdout", r.stdout, "RegularResourceLink\nTask\n")
+	// A pattern that matches nothing says so (on stderr, as psql's \d
+	// does), and is no failure.
+	check(t, "stderr", r.stderr, "no entity matches \"zzzz\"\n")
 	if r.code != ExitOK {
 		t.Errorf("exit code %d:\n%s", r.code, r.stderr)
 	}

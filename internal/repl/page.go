@@ -3,22 +3,32 @@ package repl
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/client"
 )
 
+// errInterrupted is what a pull returns when the fetch of a page was
+// cancelled (a Ctrl+C): the pager stays usable and fetches that page
+// again when rows are pulled next. It is a [context.Canceled], which is
+// reported silently.
+var errInterrupted = fmt.Errorf("fetch interrupted: %w", context.Canceled)
+
 // pager holds a running result: the rows of the last page fetched that
 // are not shown yet, and whether the server said more pages follow. A
 // page is fetched only when its rows are pulled, never to learn whether
 // there is one: that is the answer's paging.hasMore.
 type pager struct {
-	body    api.Body
-	cancel  context.CancelFunc // ends the pager's own context
+	client  *client.Client
+	body    api.Body // the statement's request
+	resume  api.Body // the request of the next page: body, then with the last answer's paging
+	ctx     context.Context
+	cancel  context.CancelFunc // ends ctx, the pager's own context
 	next    func() (*client.RawPage, error, bool)
 	stop    func()
-	rows    []json.RawMessage // rows of the last page not pulled yet
+	rows    []json.RawMessage // rows of the last page fetched not pulled yet
 	started bool              // a page has been fetched
 	hasMore bool              // the last page fetched said more follow
 	done    bool
@@ -29,9 +39,16 @@ type pager struct {
 // outlives the statement that started it (\more and \all continue it);
 // [pager.during] ties it to the context of each call that pulls rows.
 func newPager(c *client.Client, body api.Body) *pager {
-	ctx, cancel := context.WithCancel(context.Background())
-	next, stop := iter.Pull2(c.RawPages(ctx, body))
-	return &pager{body: body, cancel: cancel, next: next, stop: stop}
+	p := &pager{client: c, body: body, resume: body}
+	p.start()
+	return p
+}
+
+// start begins fetching pages from the request p.resume, in a new
+// context.
+func (p *pager) start() {
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+	p.next, p.stop = iter.Pull2(p.client.RawPages(p.ctx, p.resume))
 }
 
 // during makes the end of ctx (a Ctrl+C) cancel the pager's requests
@@ -56,15 +73,50 @@ func (p *pager) pull() (row json.RawMessage, ok bool, err error) {
 	return row, true, nil
 }
 
-// fetch requests the next page.
+// fetch requests the next page. When the pager's context ended during
+// the request (see [pager.during]), it returns errInterrupted and is
+// ready to request the same page again.
 func (p *pager) fetch() error {
 	page, err, ok := p.next()
+	if err != nil && p.ctx.Err() != nil {
+		p.stop()
+		p.start()
+		return errInterrupted
+	}
 	if !ok || err != nil {
 		p.close()
 		return err
 	}
 	p.started, p.rows, p.hasMore = true, page.Entities, page.HasMore()
+	if p.hasMore {
+		p.resume = withPaging(p.body, page.Paging)
+	}
 	return nil
+}
+
+// withPaging returns a shallow copy of body asking for the page paging
+// describes (an answer's paging: From is the next page's first row), as
+// the client's paging does.
+func withPaging(body api.Body, paging *api.Paging) api.Body {
+	switch q := body.(type) {
+	case *api.EntityQuery:
+		cp := *q
+		cp.Paging = paging
+		return &cp
+	case *api.AggregateQuery:
+		cp := *q
+		cp.Paging = paging
+		return &cp
+	case *api.RelationQuery:
+		cp := *q
+		cp.Paging = paging
+		return &cp
+	case *api.Query:
+		cp := *q
+		cp.Paging = paging
+		return &cp
+	}
+	return body
 }
 
 // buffered returns the number of rows fetched and not pulled yet.

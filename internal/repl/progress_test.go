@@ -57,9 +57,9 @@ func TestProgressErasedWhenTheFetchFails(t *testing.T) {
 	armed = true
 	s.ExecMeta(ctx, `\all`)
 	// The interrupted fetch is reported silently, as a ^C is; the
-	// counter is erased all the same.
+	// counter is erased all the same, and the row that arrived is shown.
 	check(t, "stderr", stderr.String(), "\rfetched 1 row…\r\033[K1 row, more available: \\more\n"+
-		"\rfetched 1 row…\r\033[K")
+		"\rfetched 1 row…\r\033[K1 row, interrupted, more available: \\more\n")
 	if !s.Failed() {
 		t.Errorf("the canceled fetch did not fail:\n%q", stderr.String())
 	}

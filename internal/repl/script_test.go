@@ -148,6 +148,21 @@ func TestOutputToFile(t *testing.T) {
 	}
 }
 
+// \o expands a leading ~ to the home directory, as the shell and psql do.
+func TestOutputToFileUnderHome(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	r := runREPL(t, "\\o ~/out.txt\nSELECT Name FROM Task WHERE Priority = 3;\n")
+	data, err := os.ReadFile(filepath.Join(home, "out.txt"))
+	if err != nil {
+		t.Fatalf("%v; stderr:\n%s", err, r.stderr)
+	}
+	check(t, "file", string(data), "Name\n----\nTest\n")
+	if r.code != ExitOK || r.stdout != "" {
+		t.Errorf("exit code %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestUnknownMetaCommandSuggests(t *testing.T) {
 	r := runREPL(t, "\\descrbe Task\n")
 	check(t, "stderr", r.stderr, "czql-repl: unknown meta-command \\descrbe\n\tdid you mean \\describe?\nType \\help for the list.\n")
@@ -194,5 +209,21 @@ func TestIgnoredWarningIsSilent(t *testing.T) {
 	}
 	if r.code != ExitOK {
 		t.Errorf("exit code %d, want 0; stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// An unterminated block comment at the end of the input is reported as
+// `czql run` reports it (the same diagnostic, exit 1), not dropped with
+// the statements it swallowed.
+func TestUnterminatedCommentIsReported(t *testing.T) {
+	r := runREPL(t, "SELECT Name FROM Task WHERE Priority = 3;\n/* open\nSELECT Name FROM User;\n")
+	check(t, "stdout", r.stdout, "Name\n----\nTest\n")
+	want := "<stdin>:2:1: error[unterminated-comment]: comment not terminated: missing */\n" +
+		"   2 | /* open\n     | ^^\n"
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr lacks the diagnostic:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	if r.code != ExitFailed {
+		t.Errorf("exit code %d, want 1", r.code)
 	}
 }

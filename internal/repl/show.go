@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/czql/czql/api"
@@ -16,7 +17,9 @@ import (
 // are left, the hint to continue. While the rows are fetched a row
 // counter shows on standard error, with [Config.Progress]. It reports
 // false when the fetch or the output failed. The end of ctx cancels the
-// fetch (and the result).
+// fetch: before any page arrived, it ends the result; after, the rows
+// that arrived are shown and \more and \all go on from the page that did
+// not.
 func (s *Session) showPage(ctx context.Context, limit int) bool {
 	p := s.pager
 	defer p.during(ctx)()
@@ -24,11 +27,19 @@ func (s *Session) showPage(ctx context.Context, limit int) bool {
 	rows, err := takeRows(p, limit, counter.update)
 	more := p.more()
 	counter.clear()
+	interrupted := errors.Is(err, errInterrupted) && p.started
+	if interrupted {
+		s.failed, err = true, nil // cut short, as a cancelled statement is
+	}
 	if err != nil {
 		s.failed = true
 		frontend.ReportError(s.cfg.Stderr, err)
 		s.dropPager()
 		return false
+	}
+	if interrupted && len(rows) == 0 {
+		s.notef("%s", footer(0, true, more))
+		return true
 	}
 	if tabular := s.format == "table" || s.format == "csv"; tabular {
 		if s.shown {
@@ -41,7 +52,7 @@ func (s *Session) showPage(ctx context.Context, limit int) bool {
 		s.dropPager()
 		return false
 	}
-	s.notef("%s", footer(len(rows), more))
+	s.notef("%s", footer(len(rows), interrupted, more))
 	if !more {
 		s.dropPager()
 	}
@@ -67,12 +78,16 @@ func takeRows(p *pager, limit int, fetched func(n int)) ([]json.RawMessage, erro
 	return rows, nil
 }
 
-// footer is the line after a result: "3 rows", "1 row", or
-// "100 rows, more available: \more".
-func footer(n int, more bool) string {
+// footer is the line after a result: "3 rows", "1 row",
+// "100 rows, more available: \more", or after a cancelled fetch
+// "250 rows, interrupted, more available: \more".
+func footer(n int, interrupted, more bool) string {
 	text := fmt.Sprintf("%d rows", n)
 	if n == 1 {
 		text = "1 row"
+	}
+	if interrupted {
+		text += ", interrupted"
 	}
 	if more {
 		text += `, more available: \more`

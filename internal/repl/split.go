@@ -51,12 +51,15 @@ func (sp *splitter) add(line string) []string {
 }
 
 // flush returns what is left as a last statement, or "" when it holds no
-// token.
+// token. Text that ends inside a block comment or a string is returned
+// too, token or not, so that running it reports the lexer's error
+// instead of dropping what the comment swallowed.
 func (sp *splitter) flush() string {
 	stmt := sp.pending
 	padded := sp.padded(stmt)
+	unterminated := sp.unterminated()
 	sp.skip("")
-	if !hasTokens(stmt) || onlySemicolons(stmt) {
+	if !unterminated && (!hasTokens(stmt) || onlySemicolons(stmt)) {
 		return ""
 	}
 	return padded

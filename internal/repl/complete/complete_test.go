@@ -119,7 +119,12 @@ var completeCases = []completeCase{
 	{name: "values after a comment", in: "SELECT Name FROM Task WHERE State = /* c */ |", first: []string{"'Draft'"}},
 	{name: "pick list by reference", in: "SELECT Name FROM User WHERE JobTitle = |",
 		first: []string{"'Project Manager'", "'Developer'"}, has: []string{"NULL"}},
-	{name: "value through path", in: "SELECT Name FROM Task WHERE Manager.State = |", first: []string{"'Draft'"}},
+	{name: "value through path", in: "SELECT Name FROM Task WHERE Manager.State = |",
+		first: []string{"'Active'", "'Suspended'", "'Deleted'", "NULL"}, count: 4},
+	{name: "valid states only", in: "SELECT Name FROM Task WHERE State = |",
+		first: []string{"'Draft'", "'Active'", "'On Hold'", "'Completed'", "'Cancelled'", "NULL"}, count: 6},
+	{name: "valid states of a subtype", in: "SELECT Name FROM Bug WHERE State IN ('Draft', |",
+		has: []string{"'Submitted'", "'Reopened'"}, not: []string{"'Active'", "'Suspended'"}},
 
 	// 8. after a predicate
 	{name: "after predicate", in: "SELECT Name FROM Task WHERE State = 'Active' |",
@@ -170,7 +175,7 @@ var completeCases = []completeCase{
 	{name: "relation dot path", in: "SELECT Name, (SELECT DirectManager.Em| FROM Resources) FROM Task", back: 2,
 		first: []string{"Email"}},
 	{name: "relation values", in: "SELECT Name, (SELECT Name FROM Resources WHERE State = |) FROM Task",
-		first: []string{"'Draft'"}},
+		first: []string{"'Active'", "'Suspended'", "'Deleted'", "NULL"}, count: 4}, // the states of User
 	{name: "after IN sub-query", in: "SELECT Name FROM Task WHERE Project IN (SELECT Name FROM Project) |", first: []string{"AND", "OR"}},
 
 	// 12. nothing

@@ -81,16 +81,22 @@ func (r resolver) follow(ents []*metadata.Entity, path []string) []*metadata.Ent
 	return ents
 }
 
-// field returns the field a path names from ents: "State", or
-// "Manager.State" through the reference Manager. Nil when unknown.
-func (r resolver) field(ents []*metadata.Entity, path []string) *metadata.Field {
+// fieldFrom returns the field a path names from ents ("State", or
+// "Manager.State" through the reference Manager; nil when unknown), and
+// the entity of ents it is read from when the path is a single name;
+// from is nil for a path through references (as
+// [metadata.Metadata.Values] takes it).
+func (r resolver) fieldFrom(ents []*metadata.Entity, path []string) (f *metadata.Field, from *metadata.Entity) {
 	if len(path) == 0 {
-		return nil
+		return nil, nil
 	}
 	for _, e := range r.follow(ents, path[:len(path)-1]) {
 		if f := e.Field(path[len(path)-1]); f != nil {
-			return f
+			if len(path) == 1 {
+				from = e
+			}
+			return f, from
 		}
 	}
-	return nil
+	return nil, nil
 }

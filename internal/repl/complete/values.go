@@ -7,21 +7,23 @@ import (
 	"github.com/czql/czql/parser"
 )
 
-// addValues adds the values of the value slot s: the pick-list values of
-// its field, TRUE and FALSE for a boolean, and NULL last. In a string
-// (quoted) only the pick-list values fit. Values are offered after =, <>,
-// != and in an IN list only: not after <, >, LIKE, whose operands are no
-// pick-list values.
+// addValues adds the values of the value slot s: the values of its field
+// as the validator accepts them (a pick list's, or the valid states of
+// the entity a State field is read from: [metadata.Metadata.Values]),
+// TRUE and FALSE for a boolean, and NULL last. In a string (quoted) only
+// the listed values fit. Values are offered after =, <>, != and in an IN
+// list only: not after <, >, LIKE, whose operands are no pick-list values.
 func (c *completer) addValues(s parser.Slot, quoted bool) {
 	if c.at || s.Field == nil || !takesValues(s.Op) {
 		return
 	}
 	c.beginGroup(false)
 	path := fieldPath(s.Field)
-	f := c.r.field(c.r.root(s.Scope), path)
+	f, from := c.r.fieldFrom(c.r.root(s.Scope), path)
 	desc := valueDescription(path)
-	if f != nil && f.IsPickList() {
-		for _, v := range c.pickValues(f) {
+	if f != nil {
+		vals, _ := c.md.Values(from, f)
+		for _, v := range vals {
 			c.col.add(v, Item{Text: format.Quote(v), Description: desc, Kind: Value})
 		}
 	}
@@ -46,28 +48,4 @@ func fieldPath(f *ast.FieldRef) []string {
 		path[i] = s.Name
 	}
 	return path
-}
-
-// pickValues returns the pick-list values of f: the pickups of the
-// entities it references, in order, without repeats.
-func (c *completer) pickValues(f *metadata.Field) []string {
-	if len(f.ReferencedEntities) == 1 {
-		if e := c.md.Entity(f.ReferencedEntities[0]); e != nil {
-			return e.PickupValues()
-		}
-		return nil
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, ref := range f.ReferencedEntities {
-		if e := c.md.Entity(ref); e != nil {
-			for _, v := range e.PickupValues() {
-				if !seen[v] {
-					seen[v] = true
-					out = append(out, v)
-				}
-			}
-		}
-	}
-	return out
 }
