@@ -94,6 +94,7 @@ func translateQuery(q *ast.Query, src []byte, o *options) (*translate.Request, d
 			diags = append(diags, o.cfg.Apply(ds)...)
 		}
 	}
+	diags = append(diags, o.cfg.Apply(zeroLimit(q, params, o.md != nil))...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -103,4 +104,29 @@ func translateQuery(q *ast.Query, src []byte, o *options) (*translate.Request, d
 		return nil, diags
 	}
 	return req, diags
+}
+
+// zeroLimit reports a LIMIT of 0 that validation has not (see
+// [validate.LimitZero]): a LIMIT 0 written in a query that was not
+// validated (no metadata), and a LIMIT bind parameter whose value is 0.
+func zeroLimit(q *ast.Query, params map[string]ast.Literal, validated bool) diag.List {
+	if q == nil || q.Limit == nil || q.Limit.Value == nil {
+		return nil
+	}
+	v := q.Limit.Value
+	p, isParam := v.(*ast.ParamRef)
+	switch {
+	case isParam:
+		v = params[p.Name]
+	case validated:
+		return nil
+	}
+	if !validate.IsZero(v) {
+		return nil
+	}
+	d := validate.ZeroLimit(q.Limit.Value.Range())
+	if isParam {
+		d.Message = "bind parameter \":" + p.Name + "\" is 0: " + d.Message
+	}
+	return diag.List{d}
 }
