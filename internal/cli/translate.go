@@ -75,6 +75,9 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 	if err != nil {
 		return usageError(e, "translate", err.Error())
 	}
+	if f.reverse {
+		f.stdinWhat = "request JSON"
+	}
 	in, code := readOne(e, "translate", fs, &f.inputFlags, args)
 	if code != ExitOK {
 		return code
