@@ -13,11 +13,11 @@ const limitZeroCode = "limit-zero"
 // LimitZero reports LIMIT 0, which czql refuses rather than send.
 var LimitZero = &Rule{
 	Name: limitZeroCode,
-	Doc: `Reports LIMIT 0. In SQL it asks for no rows, but it would be sent as
-paging.limit 0, which the API does not document as "no rows" (the embedded
-sandbox, like a missing limit, answers it with the default page of 100
-rows), so the same text would mean two things. czql therefore refuses it:
-lint reports it, and translate, run and czql-repl send nothing (with or
+	Doc: `Reports LIMIT 0, which czql refuses rather than send as paging.limit 0:
+in SQL it asks for no rows, but the API does not document paging.limit 0 as
+"no rows" (the embedded sandbox, like a missing limit, answers it with the
+default page of 100 rows), so the same text would mean two things.
+Lint reports it, and translate, run and czql-repl send nothing (with or
 without metadata, also when LIMIT is a bind parameter whose value is 0).
 Leave LIMIT out for the default page, or write the number of rows wanted.`,
 	Severity: diag.Error,

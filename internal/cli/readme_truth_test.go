@@ -250,3 +250,23 @@ func TestREADMEDatasetExample(t *testing.T) {
 		t.Errorf("a wrong id: %v; want %s, as the README says", err, want)
 	}
 }
+
+// TestREADMERulesTable checks the README's table of diagnostic codes
+// against czql.Rules, what `czql lint --list-rules` prints: every code,
+// in order, with its default severity and the first sentence of its doc.
+func TestREADMERulesTable(t *testing.T) {
+	text := readme(t)
+	start := strings.Index(text, "| code | default | what it reports |")
+	if start < 0 {
+		t.Fatal("the README has no table of rules")
+	}
+	table, _, _ := strings.Cut(text[start:], "\n\n")
+	got := strings.Split(table, "\n")[2:]
+	var want []string
+	for _, r := range czql.Rules() {
+		want = append(want, "| `"+r.Code+"` | "+r.Severity.String()+" | "+r.Short()+" |")
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the README's rules table:\n%s\nczql.Rules():\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
