@@ -19,6 +19,7 @@ type options struct {
 	conditionText bool
 	checked       bool // the query was validated already (TranslateFile)
 	literals      map[string]ast.Literal
+	unusedParams  bool // warn about parameters no statement uses
 }
 
 // collect applies opts.
@@ -50,6 +51,14 @@ func WithParams(params map[string]any) Option { return func(o *options) { o.para
 func WithParamLiterals(params map[string]ast.Literal) Option {
 	return func(o *options) { o.literals = params }
 }
+
+// WithUnusedParamWarnings makes [TranslateFile] and [TranslateEach] warn
+// (code unused-param) about each parameter of [WithParams] and
+// [WithParamLiterals] that no statement of the text uses, as `czql
+// translate` and `czql run` do for their -p values: a misspelt name
+// otherwise goes unnoticed. A caller whose values outlive one text (a
+// shell's session variables) leaves it out.
+func WithUnusedParamWarnings() Option { return func(o *options) { o.unusedParams = true } }
 
 // WithConfig applies a project configuration: the severity of each rule
 // (or its removal), see [LoadConfig].

@@ -40,6 +40,7 @@ var syntaxRules = []Rule{
 	{lexer.CodeStringEscape, diag.Info, "A string with an escape sequence, which the server may read differently."},
 	{lexer.CodeTooManyErrors, diag.Error, "The input has so many errors that the rest are not reported."},
 	{CodeBadParam, diag.Error, "A bind parameter given a Go value of a type CZQL has no literal for."},
+	{CodeUnusedParam, diag.Warning, "A bind parameter given a value (czql translate or run -p NAME=VALUE) that no statement uses, often a misspelt name."},
 }
 
 // Rules returns every diagnostic code: those of validation, then those of

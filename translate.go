@@ -1,6 +1,8 @@
 package czql
 
 import (
+	"slices"
+
 	"github.com/czql/czql/ast"
 	"github.com/czql/czql/diag"
 	"github.com/czql/czql/translate"
@@ -62,19 +64,67 @@ func translateStatements(name string, src []byte, o *options, emit func(*transla
 	var checks, translation diag.List
 	qo := *o
 	qo.checked = true
+	used := map[string]bool{}
 	eachStatement(name, src, o, func(q *ast.Query, ds diag.List) bool {
 		checks = append(checks, ds...)
-		if q == nil || checks.HasErrors() {
+		if q == nil {
+			return true
+		}
+		if o.unusedParams {
+			paramsOf(q, used)
+		}
+		if checks.HasErrors() {
 			return true
 		}
 		req, ts := translateQuery(q, src, &qo)
 		translation = append(translation, o.cfg.Apply(ts)...)
 		return req == nil || emit == nil || emit(req)
 	})
-	if checks.HasErrors() {
-		return sorted(checks) // the problems of translation follow those of the checks
+	var unused diag.List
+	if o.unusedParams {
+		unused = o.cfg.Apply(unusedParams(o, used))
 	}
-	return sorted(append(checks, translation...))
+	if checks.HasErrors() {
+		return sorted(append(checks, unused...)) // the problems of translation follow those of the checks
+	}
+	return sorted(append(append(checks, translation...), unused...))
+}
+
+// paramsOf adds the names of the bind parameters of q to names.
+func paramsOf(q *ast.Query, names map[string]bool) {
+	ast.Inspect(q, func(n ast.Node) bool {
+		if p, ok := n.(*ast.ParamRef); ok && p != nil {
+			names[p.Name] = true
+		}
+		return true
+	})
+}
+
+// CodeUnusedParam marks a bind parameter value that no statement uses
+// (see [WithUnusedParamWarnings]).
+const CodeUnusedParam = "unused-param"
+
+// unusedParams warns about each parameter of o that is not in used, in
+// the order of the names.
+func unusedParams(o *options, used map[string]bool) diag.List {
+	var names []string
+	for name := range o.params {
+		if !used[name] {
+			names = append(names, name)
+		}
+	}
+	for name := range o.literals {
+		if _, both := o.params[name]; !both && !used[name] {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	var diags diag.List
+	for _, name := range names {
+		diags = append(diags, diag.Diagnostic{Severity: diag.Warning, Code: CodeUnusedParam,
+			Message: "bind parameter \":" + name + "\" is given a value, but no statement uses it"})
+	}
+	return diags
 }
 
 // translateQuery translates q, parsed from src (nil when unknown).
@@ -94,6 +144,8 @@ func translateQuery(q *ast.Query, src []byte, o *options) (*translate.Request, d
 			diags = append(diags, o.cfg.Apply(ds)...)
 		}
 	}
+	diags = append(diags, o.cfg.Apply(validate.CheckParams(q, o.md, params))...)
+	diags = append(diags, o.cfg.Apply(zeroLimit(q, params, o.md != nil))...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -103,4 +155,29 @@ func translateQuery(q *ast.Query, src []byte, o *options) (*translate.Request, d
 		return nil, diags
 	}
 	return req, diags
+}
+
+// zeroLimit reports a LIMIT of 0 that validation has not (see
+// [validate.LimitZero]): a LIMIT 0 written in a query that was not
+// validated (no metadata), and a LIMIT bind parameter whose value is 0.
+func zeroLimit(q *ast.Query, params map[string]ast.Literal, validated bool) diag.List {
+	if q == nil || q.Limit == nil || q.Limit.Value == nil {
+		return nil
+	}
+	v := q.Limit.Value
+	p, isParam := v.(*ast.ParamRef)
+	switch {
+	case isParam:
+		v = params[p.Name]
+	case validated:
+		return nil
+	}
+	if !validate.IsZero(v) {
+		return nil
+	}
+	d := validate.ZeroLimit(q.Limit.Value.Range())
+	if isParam {
+		d.Message = "bind parameter \":" + p.Name + "\" is 0: " + d.Message
+	}
+	return diag.List{d}
 }

@@ -1,6 +1,8 @@
-// Package lexer is the hand-written lexer of CZQL. It implements
-// participle's lexer.Definition, so the parser's grammar runs over it, and it
-// also serves the REPL for highlighting and completion.
+// Package lexer is the hand-written lexer of CZQL. The parser reads its
+// tokens, and internal/grammar wraps it as participle's lexer.Definition for
+// the grammar of record. It also serves czql-repl (where a statement ends,
+// completion) and the language server (semantic tokens, which editors
+// highlight); czql-repl does not highlight its input line.
 //
 // Keywords are case-insensitive. Six reserved words (SELECT, FROM, WHERE,
 // AND, OR, NOT) are never names; the other keywords are lexed as [Keyword]
@@ -15,7 +17,7 @@
 //     input included, for highlighters;
 //   - [Scan] lexes a whole source into a [Result]: the parser's tokens, the
 //     comments and the diagnostics;
-//   - [Definition] plugs the lexer into participle.
+//   - internal/grammar's definition plugs the lexer into participle.
 //
 // Token values are substrings of the source text: a String token keeps its
 // quotes and escapes (see [Unquote]), a Param its colon, an AtIdent its `@`.

@@ -90,8 +90,8 @@ func LoadDataset(path string) (*Dataset, error) {
 	return d, nil
 }
 
-// DecodeDataset reads the dataset format of design.md:
-// {"entities": {"Task": [{"id": "/Task/t1", "Name": "…", …}], …}}.
+// DecodeDataset reads the dataset format of the README (czql sandbox
+// --data): {"entities": {"Task": [{"id": "/Task/t1", "Name": "…", …}], …}}.
 // Every row must be an object with a string id of the form
 // /<type>/<key> for its entity type, unique across the dataset. Syntax errors carry their line and column.
 func DecodeDataset(r io.Reader) (*Dataset, error) {

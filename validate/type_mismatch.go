@@ -16,7 +16,9 @@ czql-reference.md §6.6: LIKE on a number, < on a Boolean, a number compared
 with a String field, IN (SELECT …) on a field that is not a reference, an
 ordering comparison with NULL, and so on. Ordering comparisons of strings
 (< > <= >=) compare lexically and get a warning. Bind parameters fit any
-type.`,
+type in the text; the values given to them (czql translate and run -p NAME=VALUE,
+the library's parameters) are checked the same way when there is metadata,
+and the diagnostic names the parameter and the field's type.`,
 	Severity: diag.Error,
 	Run:      runTypeMismatch,
 }

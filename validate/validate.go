@@ -122,6 +122,6 @@ func DefaultRules() []*Rule {
 		UnknownEntity, UnknownField, BadPath, UnknownRelation,
 		TypeMismatch, BadReference, BadValue, BadDate,
 		NotFilterable, NotSortable, Grouping, UnverifiedFunction,
-		InSubquery, LimitRange, DuplicateField, NameCase, NoLimit,
+		InSubquery, LimitRange, LimitZero, DuplicateField, NameCase, NoLimit,
 	}
 }

@@ -103,7 +103,7 @@ func count(list []string, s string) int {
 // formatting.
 func fmtArg(e *env, f *fmtFlags, arg string) (int, bool) {
 	if arg == "-" {
-		in, code := readStdin(e, f.stdinName)
+		in, code := readStdin(e, "fmt", "", f.stdinName)
 		if code != ExitOK {
 			return code, false
 		}

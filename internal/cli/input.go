@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"runtime"
 )
 
 // The display names of inputs that are not files.
@@ -12,6 +14,14 @@ const (
 	stdinName = "-"       // standard input, unless --stdin-filename says otherwise
 	queryName = "<query>" // the text of -q
 )
+
+// eofKey is how a user ends input typed at a terminal.
+var eofKey = func() string {
+	if runtime.GOOS == "windows" {
+		return "Ctrl-Z, Enter"
+	}
+	return "Ctrl-D"
+}()
 
 // input is one source text.
 type input struct {
@@ -24,6 +34,7 @@ type input struct {
 type inputFlags struct {
 	query     string
 	stdinName string
+	stdinWhat string // what standard input holds, for the hint on a terminal; "" means queries
 }
 
 // declare adds -q and --stdin-filename to fs.
@@ -52,15 +63,24 @@ func readOne(e *env, cmd string, fs *flagSet, f *inputFlags, args []string) (*in
 	case len(args) > 1:
 		return nil, usageError(e, cmd, "give one file (or - for standard input)")
 	case len(args) == 0 || args[0] == "-":
-		return readStdin(e, f.stdinName)
+		return readStdin(e, cmd, f.stdinWhat, f.stdinName)
 	}
 	return readFile(e, args[0])
 }
 
-// readStdin reads all of standard input; name overrides the display name.
-func readStdin(e *env, name string) (*input, int) {
+// readStdin reads all of standard input for the command cmd; name
+// overrides the display name. When standard input is a terminal it first
+// says on standard error that it reads what ("" for queries) from there,
+// and how to end, instead of waiting silently.
+func readStdin(e *env, cmd, what, name string) (*input, int) {
 	if name == "" {
 		name = stdinName
+	}
+	if e.isTerminal != nil && e.isTerminal(e.stdin) {
+		if what == "" {
+			what = "queries"
+		}
+		fmt.Fprintf(e.stderr, "czql %s: reading %s from standard input (end with %s)\n", cmd, what, eofKey)
 	}
 	text, err := readAllContext(e.ctx, e.stdin)
 	if err != nil {

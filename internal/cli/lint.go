@@ -175,7 +175,7 @@ func (l *linter) inputs(fs *flagSet, args []string) int {
 // directory tree.
 func (l *linter) arg(arg string) int {
 	if arg == "-" {
-		in, code := readStdin(l.e, l.f.stdinName)
+		in, code := readStdin(l.e, "lint", "", l.f.stdinName)
 		if code != ExitOK {
 			return code
 		}

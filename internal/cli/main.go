@@ -75,6 +75,15 @@ type env struct {
 	// getenv looks up an environment variable; nil means none is set, so
 	// tests that build an env by hand see an empty environment.
 	getenv func(string) string
+	// isTerminal reports whether a reader (standard input) is a terminal,
+	// where a command reading it says so first; nil means never.
+	isTerminal func(io.Reader) bool
+}
+
+// readerIsTerminal reports whether r is a file open on a terminal.
+func readerIsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && fdIsTerminal(f.Fd())
 }
 
 // lookupEnv returns the value of the environment variable name, or "".
@@ -97,7 +106,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		<-ctx.Done()
 		stop() // restore the default action for a second SIGINT
 	}()
-	return run(&env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}, args)
+	return run(&env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: readerIsTerminal}, args)
 }
 
 // run dispatches args to a subcommand.

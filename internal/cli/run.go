@@ -58,6 +58,11 @@ embedded sandbox's own), translated and sent as an entityQuery or
 aggregateQuery. A statement with errors is refused: the diagnostics go to
 standard error, nothing is sent, and the exit code is 1.
 
+Bind parameters (:name) take their values from -p name=value, read as in
+translate; with metadata, a value that does not suit its field is an
+error, and a -p that no statement uses gets a warning. LIMIT 0 is refused
+(limit-zero): the API would not read paging.limit 0 as no rows.
+
 The project configuration is --config FILE, else the nearest .czql.yaml in
 the input file's directory or above it (above the working directory for
 standard input and -q); its rules set the severity of the diagnostics, as

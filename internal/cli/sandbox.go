@@ -34,7 +34,9 @@ func sandboxCommand() *command {
 The sandbox answers the Clarizen REST API v2 under /v2.0/services/ over an
 in-memory dataset: the demo organisation (a PMO with projects, tasks,
 milestones, users, issues, resource links and timesheets) unless
---metadata and --data name a describeMetadata file and a dataset file.
+--metadata and --data name a describeMetadata file and a dataset file
+({"entities": {"Task": [{"id": "/Task/t1", "Name": "…"}], …}}; see
+"Dataset format" under "czql sandbox" in the README).
 
 It prints its URL on standard output, the login and how to point czql
 at it on standard error, then

@@ -31,7 +31,9 @@ gives one object, several a JSON array. --body prints the bodies only.
 
 Bind parameters (:name) take their values from -p name=value; the value is
 read as a CZQL literal (42, 2024-05-01, 'text', TRUE, NULL), and a bare word
-is a string. A parameter without a value is an error. With
+is a string. A parameter without a value is an error; with metadata, a
+value that does not suit its field (-p p=abc for an Integer field) is an
+error, and a -p that no statement uses gets a warning. With
 --condition-text, each WHERE is sent as cZQLCondition text as written, with
 the parameter values in a "parameters" object.
 
@@ -73,6 +75,9 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 	if err != nil {
 		return usageError(e, "translate", err.Error())
 	}
+	if f.reverse {
+		f.stdinWhat = "request JSON"
+	}
 	in, code := readOne(e, "translate", fs, &f.inputFlags, args)
 	if code != ExitOK {
 		return code
@@ -97,7 +102,7 @@ func runTranslate(e *env, fs *flagSet, f *translateFlags, args []string) int {
 // pipelineOptions returns the library options of a translation with
 // metadata md (nil for none) and the command's translate options.
 func pipelineOptions(md *metadata.Metadata, opts *translate.Options) []czql.Option {
-	o := []czql.Option{czql.WithParamLiterals(opts.Params)}
+	o := []czql.Option{czql.WithParamLiterals(opts.Params), czql.WithUnusedParamWarnings()}
 	if md != nil {
 		o = append(o, czql.WithMetadata(md))
 	}

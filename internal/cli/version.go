@@ -15,9 +15,13 @@ func versionCommand() *command {
 		summary: "print version information",
 		usage:   "czql version",
 		help: `
-Prints the module version (or "(devel)" for a build from a checkout), the
-Go version it was built with, and the VCS revision when the build recorded
-one.`,
+Prints the module version, the Go version it was built with, and the VCS
+revision and commit time when the build recorded them. The version is the
+release for go install ...@latest or @vX.Y.Z; a pseudo-version
+(v0.0.0-<commit time>-<commit hash>, +dirty for a tree with changes) for
+go build or go install ./cmd/czql in a git clone; and "(devel)" for go run
+and for builds without VCS information (-buildvcs=false, no .git
+directory).`,
 		setup: func(*flagSet) func(*env, []string) int {
 			return func(e *env, args []string) int {
 				if len(args) > 0 {
