@@ -93,6 +93,6 @@ func (s *Session) dropPager() {
 // is on, or auto and the table would be wider than the display (see
 // render.Options).
 func (s *Session) render(body api.Body, rows []json.RawMessage) error {
-	opts := render.Options{Width: s.width(), Expanded: s.expanded}
+	opts := render.Options{Width: s.width(), Expanded: s.expanded, PickList: frontend.PickLists(s.Metadata())}
 	return render.WriteRows(s.out, s.format, body, rows, opts)
 }
