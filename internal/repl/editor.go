@@ -11,13 +11,6 @@ import (
 	"github.com/czql/czql/parser"
 )
 
-// The prompts of the interactive shell: the first line of a statement,
-// and the lines that continue it.
-const (
-	promptFirst    = "czql=> "
-	promptContinue = "czql-> "
-)
-
 // editor is the line discipline of the interactive shell, apart from the
 // terminal: it gathers the lines Enter hands it into statements, runs
 // them and meta-commands, records them in the history, and says which
@@ -50,13 +43,8 @@ func newEditor(s *Session, hist *history, stderr io.Writer, run func(func(contex
 	return &editor{s: s, hist: hist, stderr: stderr, run: run}
 }
 
-// prompt returns the prompt for the next line.
-func (e *editor) prompt() string {
-	if e.pending != "" {
-		return promptContinue
-	}
-	return promptFirst
-}
+// prompt returns the prompt for the next line (see Session.prompt).
+func (e *editor) prompt() string { return e.s.prompt(e.pending) }
 
 // clear drops the pending statement (Ctrl+C at the prompt).
 func (e *editor) clear() { e.pending = "" }

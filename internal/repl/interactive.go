@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	prompt "github.com/c-bata/go-prompt"
 
@@ -62,12 +63,16 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Progress: true,
 		Width:   tableWidth(t, stdout),
-		Refresh: conn.RefreshMetadata, Project: project,
+		Refresh: conn.RefreshMetadata, Project: project, Origin: conn.Origin(),
 	})
 	defer s.Close()
+	if !s.setFlagVars(f.vars) {
+		return ExitUsage
+	}
 	go complete.Prepare(s.Metadata()) // ready before the first keystroke needs it
 	hist := loadHistory(getenv, stderr)
 	ed := newEditor(s, hist, stderr, cancellable(ctx, stderr))
+	io.WriteString(stderr, originLine(conn.Origin(), s.Metadata(), time.Now()))
 	if conn.MetadataMissing {
 		fetchInBackground(ctx, conn, s, ed, stderr)
 	}
@@ -89,7 +94,7 @@ func promptOptions(t *tty.TTY, ed *editor, hist *history, done func() bool) []pr
 	return []prompt.Option{
 		prompt.OptionParser(t),
 		prompt.OptionWriter(editorWriter()),
-		prompt.OptionPrefix(promptFirst),
+		prompt.OptionPrefix(ed.prompt()),
 		prompt.OptionLivePrefix(func() (string, bool) { return ed.prompt(), true }),
 		prompt.OptionHistory(recallable(hist)),
 		prompt.OptionCompletionWordSeparator(wordSeparators),

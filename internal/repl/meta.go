@@ -41,6 +41,8 @@ func metaCommands() []metaCommand {
 		{name: "x", args: "[on|off|auto]", help: "vertical display of tables (no argument toggles it)", run: (*Session).metaExpanded, values: "on|off|auto"},
 		{name: "timing", args: "[on|off]", help: "show the time and API calls of each statement", run: (*Session).metaTiming, values: "on|off"},
 		{name: "o", args: "[FILE]", help: "send results to FILE; without FILE, back to standard output", run: (*Session).metaOutput},
+		{name: "set", args: "[NAME [VALUE]]", help: "set a variable, the value of :NAME in statements (PROMPT1, PROMPT2: the prompts); alone, list them", run: (*Session).metaSet},
+		{name: "unset", args: "NAME", help: "remove a variable", run: (*Session).metaUnset},
 		{name: "more", help: "show the next page of the last result", run: (*Session).metaMore},
 		{name: "all", help: "show every remaining row of the last result", run: (*Session).metaAll},
 		{name: "quit", help: "leave czql-repl", run: (*Session).metaQuit, alias: []string{"q"}},

@@ -40,6 +40,9 @@ type Config struct {
 	// Project is the project configuration (.czql.yaml): the severity of
 	// each rule in the diagnostics of statements; nil for none.
 	Project *czql.Config
+	// Origin says which organisation the session is on, as whom, for the
+	// prompt (%n@%m); the zero Origin gives the prompt "czql=> ".
+	Origin frontend.Origin
 }
 
 // Session is the state of one shell. It is not safe for concurrent use.
@@ -56,6 +59,7 @@ type Session struct {
 	quit     bool
 	now      func() time.Time
 	md       atomic.Pointer[metadata.Metadata]
+	vars     map[string]string // the \set variables, PROMPT1 and PROMPT2 among them
 }
 
 // NewSession returns a session on cfg with the table format (or
@@ -64,7 +68,9 @@ func NewSession(cfg Config) *Session {
 	if cfg.Format == "" {
 		cfg.Format = "table"
 	}
-	s := &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "off", now: time.Now}
+	p := defaultPromptFor(cfg.Origin)
+	s := &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "off", now: time.Now,
+		vars: map[string]string{prompt1Var: p, prompt2Var: p}}
 	s.md.Store(cfg.Metadata)
 	return s
 }
@@ -138,7 +144,7 @@ const stdinName = "<stdin>"
 // standard error.
 func (s *Session) prepare(text string) ([]*translate.Request, int) {
 	return frontend.Prepare(s.cfg.Stderr, stdinName, []byte(text),
-		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project))
+		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project), czql.WithParamLiterals(s.params()))
 }
 
 // calls returns the API calls sent so far.

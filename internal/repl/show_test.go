@@ -27,6 +27,9 @@ func sandboxSession(t *testing.T, cfg Config) (s *Session, stdout, stderr *bytes
 	}
 	t.Cleanup(conn.Close)
 	cfg.Client, cfg.Metadata, cfg.Stdout, cfg.Stderr = conn.Client, conn.Metadata, stdout, stderr
+	if cfg.Origin == (frontend.Origin{}) {
+		cfg.Origin = conn.Origin()
+	}
 	if cfg.Calls == nil {
 		cfg.Calls = conn.Calls
 	}
