@@ -65,6 +65,10 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 		Width:   tableWidth(t, stdout),
 		Refresh: conn.RefreshMetadata, Project: project, Origin: conn.Origin(),
 	})
+	if onTerminal(stdout) {
+		s.cfg.PagerCommand = pagerCommand(getenv)
+		s.cfg.Height = func() int { _, rows := t.Size(); return rows }
+	}
 	defer s.Close()
 	if !s.setFlagVars(f.vars) {
 		return ExitUsage
@@ -125,10 +129,16 @@ func recallable(hist *history) []string {
 // tableWidth is the width tables are fitted to: the terminal's, as it is
 // now, when the results go to it; unlimited when they go to a file.
 func tableWidth(t *tty.TTY, stdout io.Writer) func() int {
-	if f, ok := stdout.(*os.File); !ok || !tty.IsTerminal(f.Fd()) {
+	if !onTerminal(stdout) {
 		return func() int { return 0 }
 	}
 	return func() int { cols, _ := t.Size(); return cols }
+}
+
+// onTerminal reports whether w is a terminal.
+func onTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && tty.IsTerminal(f.Fd())
 }
 
 // editorWriter is where go-prompt draws: standard output when it is a

@@ -2,7 +2,10 @@
 
 package repl
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The first screen names the organisation and the metadata, and the
 // prompt names the user and the host: demo@sandbox on the embedded
@@ -41,4 +44,32 @@ func TestTerminalFirstScreenGivesTheMetadataAge(t *testing.T) {
 	term.Expect(promptFirst, wait)
 	term.Send("\\q\r")
 	checkCleanExit(t, term)
+}
+
+// A result with more lines than the screen goes through PAGER; one that
+// fits does not, and \pager off turns the pager off.
+func TestTerminalPagesLongResults(t *testing.T) {
+	url, _ := slowServer(t)
+	term := shell(t, url, t.TempDir(), "PAGER=sed 's/^/PAGED: /'")
+	term.Expect(promptFirst, wait)
+	term.Resize(120, 12)
+	term.Send("\\x on\r") // five tasks: 15 lines
+	term.Expect("expanded display is on", wait)
+	term.Send("SELECT Name, Priority FROM Task ORDER BY Name;\r")
+	term.ExpectRegexp(`PAGED: -\[ RECORD 1 \]\nPAGED: Name +\| \+Review, "final"\n`, wait)
+	term.Expect("5 rows", wait)
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT Name, Priority FROM Task WHERE Name = 'Build';\r")
+	term.ExpectRegexp(`\n-\[ RECORD 1 \]\nName +\| Build\n`, wait)
+	term.Send("\\pager off\r")
+	term.Expect("pager is off", wait)
+	term.Send("SELECT Name, Priority FROM Task ORDER BY Name;\r")
+	term.ExpectRegexp(`\n-\[ RECORD 1 \]\nName +\| \+Review, "final"\n`, wait)
+	term.Expect("5 rows", wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\q\r")
+	checkCleanExit(t, term)
+	if n := strings.Count(term.Output(), "PAGED: -[ RECORD 1 ]"); n != 1 {
+		t.Errorf("the pager ran %d times, want 1:\n%s", n, term.Output())
+	}
 }

@@ -40,6 +40,13 @@ type Config struct {
 	// Project is the project configuration (.czql.yaml): the severity of
 	// each rule in the diagnostics of statements; nil for none.
 	Project *czql.Config
+	// PagerCommand is the pager (run by sh -c) that shows a result with
+	// more lines than Height gives, or wider than Width, while \pager is
+	// on (the default); "" for none (results not on a terminal).
+	PagerCommand string
+	// Height returns the number of lines of the screen now; nil or 0
+	// means unknown, and nothing is paged.
+	Height func() int
 	// Origin says which organisation the session is on, as whom, for the
 	// prompt (%n@%m); the zero Origin gives the prompt "czql=> ".
 	Origin frontend.Origin
@@ -53,6 +60,7 @@ type Session struct {
 	format   string
 	expanded string // "off", "on" or "auto"
 	timing   bool
+	paging   bool // \pager: results that do not fit the screen go through cfg.PagerCommand
 	pager    *pager // the result \more and \all continue, if any
 	shown    bool   // a table or CSV result was written: the next one follows a blank line
 	failed   bool
@@ -63,13 +71,14 @@ type Session struct {
 }
 
 // NewSession returns a session on cfg with the table format (or
-// cfg.Format), expanded display off and timing off.
+// cfg.Format), expanded display auto (vertical when a table is wider
+// than the display), the pager on and timing off.
 func NewSession(cfg Config) *Session {
 	if cfg.Format == "" {
 		cfg.Format = "table"
 	}
 	p := defaultPromptFor(cfg.Origin)
-	s := &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "off", now: time.Now,
+	s := &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "auto", paging: true, now: time.Now,
 		vars: map[string]string{prompt1Var: p, prompt2Var: p}}
 	s.md.Store(cfg.Metadata)
 	return s
