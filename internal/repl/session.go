@@ -60,7 +60,7 @@ type Session struct {
 	format   string
 	expanded string // "off", "on" or "auto"
 	timing   bool
-	paging   bool // \pager: results that do not fit the screen go through cfg.PagerCommand
+	paging   bool   // \pager: results that do not fit the screen go through cfg.PagerCommand
 	pager    *pager // the result \more and \all continue, if any
 	shown    bool   // a table or CSV result was written: the next one follows a blank line
 	failed   bool
