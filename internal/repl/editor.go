@@ -75,6 +75,9 @@ func (e *editor) enter(line string) {
 	switch {
 	case e.pending == "" && blank:
 		return
+	case isEditLine(line) && !e.inComment(): // \e edits the pending statement
+		e.remember(strings.TrimSpace(line))
+		e.edit()
 	case isMetaLine(line) && !e.inComment():
 		e.runPending()
 		e.meta(strings.TrimSpace(line))

@@ -3,6 +3,8 @@
 package repl
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -72,4 +74,64 @@ func TestTerminalPagesLongResults(t *testing.T) {
 	if n := strings.Count(term.Output(), "PAGED: -[ RECORD 1 ]"); n != 1 {
 		t.Errorf("the pager ran %d times, want 1:\n%s", n, term.Output())
 	}
+}
+
+// \e opens the last statement in $EDITOR and runs what the editor left;
+// with a statement pending it edits that one.
+func TestTerminalEditsTheLastStatement(t *testing.T) {
+	url, _ := slowServer(t)
+	script := filepath.Join(t.TempDir(), "edit.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nsed -i 's/Priority = 2/Priority = 3/' \"$1\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	term := shell(t, url, t.TempDir(), "EDITOR="+script, "VISUAL=")
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT Name FROM Task WHERE Priority = 2 AND Name = 'Test';\r")
+	term.Expect("0 rows", wait)
+	term.Send("\\e\r")
+	term.ExpectRegexp(`Name\n-+\nTest\n1 row\n`, wait)
+	term.Send("SELECT Priority FROM Task\r")
+	term.Expect(promptContinue, wait)
+	term.Send("WHERE Priority = 2 AND Name = 'Test'\r")
+	term.Send("\\e\r")
+	term.ExpectRegexp(`Priority\n-+\n3\n1 row\n`, wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\q\r")
+	checkCleanExit(t, term)
+}
+
+// \i runs a file's statements and meta-commands; ~ is the home
+// directory.
+func TestTerminalIncludesAFile(t *testing.T) {
+	url, _ := slowServer(t)
+	home := t.TempDir()
+	if err := os.WriteFile(filepath.Join(home, "q.czql"), []byte("\\timing on\nSELECT Name\nFROM Task WHERE Priority = 3;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	term := shell(t, url, t.TempDir(), "HOME="+home)
+	term.Expect(promptFirst, wait)
+	term.Send("\\i ~/q.czql\r")
+	term.ExpectRegexp(`Name\n-+\nTest\n1 row\nTime: [0-9.]+ ms, 1 API call\n`, wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\q\r")
+	checkCleanExit(t, term)
+}
+
+// Ctrl+C stops \watch and the prompt comes back.
+func TestTerminalWatchStopsOnCtrlC(t *testing.T) {
+	url, _ := slowServer(t)
+	term := shell(t, url, t.TempDir())
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT Name FROM Task WHERE Priority = 3;\r")
+	term.Expect("1 row", wait)
+	term.Send("\\watch 0.1\r")
+	for range 2 {
+		term.Expect("(every 100ms; Ctrl+C stops)", wait)
+		term.Expect("1 row", wait)
+	}
+	term.Send("\x03")
+	term.Expect("Cancelled.", wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\q\r")
+	checkCleanExit(t, term)
 }

@@ -68,6 +68,7 @@ type Session struct {
 	now      func() time.Time
 	md       atomic.Pointer[metadata.Metadata]
 	vars     map[string]string // the \set variables, PROMPT1 and PROMPT2 among them
+	last     string            // the text of the last statement run, for \watch and \e
 }
 
 // NewSession returns a session on cfg with the table format (or
@@ -129,6 +130,7 @@ func (s *Session) notef(format string, args ...any) {
 // any is an error. Failures are reported and remembered ([Session.Failed]).
 func (s *Session) ExecStatement(ctx context.Context, text string) {
 	start, calls := s.now(), s.calls()
+	s.last = text
 	reqs, code := s.prepare(text)
 	if code != frontend.ExitOK {
 		s.failed = true
