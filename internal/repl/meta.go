@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/diag"
@@ -132,7 +133,11 @@ func (s *Session) continueResult(ctx context.Context, all bool) {
 		s.errorf("no more rows: there is no result with more rows to show")
 		return
 	}
-	start, calls := s.now(), s.calls()
+	var start time.Time
+	var calls int64
+	if s.timing { // the clock is read only for \timing
+		start, calls = s.now(), s.calls()
+	}
 	limit := 0
 	if !all {
 		limit = api.PageSize(s.pager.body)
