@@ -29,6 +29,8 @@ type editor struct {
 	// run calls f with a context that Ctrl+C cancels.
 	run func(f func(ctx context.Context))
 
+	searching historySearch // Ctrl+R
+
 	mu       sync.Mutex
 	notes    []string // lines from background work, shown before the next output
 	histFail bool     // a history failure has been reported

@@ -93,7 +93,8 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 
 // promptOptions configures go-prompt: our terminal layer, the prompts,
 // the history, the completion word boundaries, Ctrl+C dropping the
-// pending statement, and the end of the session.
+// pending statement, Ctrl+R searching the history, and the end of the
+// session.
 func promptOptions(t *tty.TTY, ed *editor, hist *history, done func() bool) []prompt.Option {
 	return []prompt.Option{
 		prompt.OptionParser(t),
@@ -104,6 +105,7 @@ func promptOptions(t *tty.TTY, ed *editor, hist *history, done func() bool) []pr
 		prompt.OptionCompletionWordSeparator(wordSeparators),
 		prompt.OptionMaxSuggestion(8),
 		prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { ed.clear() }}),
+		prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlR, Fn: ed.search}),
 		prompt.OptionSetExitCheckerOnInput(func(_ string, afterEnter bool) bool { return afterEnter && done() }),
 	}
 }

@@ -135,3 +135,24 @@ func TestTerminalWatchStopsOnCtrlC(t *testing.T) {
 	term.Send("\\q\r")
 	checkCleanExit(t, term)
 }
+
+// Ctrl+R puts the newest history entry holding the typed text on the
+// line, a second Ctrl+R the next older one; Enter runs it.
+func TestTerminalCtrlRSearchesTheHistory(t *testing.T) {
+	url, _ := slowServer(t)
+	term := shell(t, url, t.TempDir())
+	term.Expect(promptFirst, wait)
+	term.Send("SELECT Priority FROM Task WHERE Priority = 3;\r")
+	term.Expect("1 row", wait)
+	term.Send("SELECT Name FROM Task WHERE Priority = 3;\r")
+	term.Expect("1 row", wait)
+	term.Send("SELECT 1 FROM Task;\r") // an error, still in the history
+	term.Expect(promptFirst, wait)
+	waitRaw(t, term)
+	term.Send("prio\x12\x12") // Ctrl+R twice: past the newest match
+	term.Send("\r")
+	term.ExpectRegexp(`Priority\n-+\n3\n1 row\n`, wait)
+	term.Expect(promptFirst, wait)
+	term.Send("\\q\r")
+	checkCleanExit(t, term)
+}
