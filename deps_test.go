@@ -61,7 +61,7 @@ var depRules = map[string]depRule{
 	// pipeline of parse, check and translate; czql and czql-repl share
 	// internal/frontend and internal/render, and the REPL does not import
 	// internal/cli.
-	"internal/cli":  {ours: []string{".", "LIBS", "internal/frontend", "internal/render", "internal/lsp", "internal/gen"}, net: true, exec: true},
+	"internal/cli":  {ours: []string{".", "LIBS", "internal/frontend", "internal/render", "internal/lsp", "internal/gen", "internal/tty"}, net: true, exec: true},
 	"internal/repl": {ours: []string{".", "LIBS", "internal/frontend", "internal/render", "internal/repl/complete", "internal/tty"}, net: true, exec: true},
 	// internal/frontend is the plumbing czql and czql-repl share: exit
 	// codes, connecting (to CZQL_URL or the embedded sandbox), the
@@ -87,7 +87,8 @@ var depRules = map[string]depRule{
 	// fixture: it imports the library only.
 	"examples/clarizen": {ours: []string{"."}},
 	// internal/tty is the terminal layer of the REPL: raw mode, state
-	// save and restore, no-echo password reads, window size.
+	// save and restore, no-echo password reads, window size (which
+	// `czql run` fits its tables to as well).
 	"internal/tty": {},
 	// internal/ptytest is a test-only helper: it runs a program on a
 	// pseudo-terminal.

@@ -34,7 +34,7 @@ var readmeParams = map[string]string{"since": "2024-05-01", "due": "2024-06-01",
 // readmeQueries returns the CZQL of the README's examples, each with
 // where it was found: the ```sql blocks (but the lint example, whose
 // errors are the point and which TestREADMELintExample checks), the -q
-// arguments, the statements typed at czql=> and suggested after "Try:",
+// arguments, the statements typed at the prompt (demo@sandbox=>) and suggested after "Try:",
 // and the queries in Go strings.
 func readmeQueries(t *testing.T, text string) map[string]string {
 	t.Helper()
@@ -51,7 +51,7 @@ func readmeQueries(t *testing.T, text string) map[string]string {
 		for _, q := range regexp.MustCompile(`-q (?:"([^"]*)"|'([^']*)')`).FindAllStringSubmatch(block, -1) {
 			out[q[1]+q[2]] = "-q in a ```" + lang + " block"
 		}
-		for _, q := range regexp.MustCompile(`(?m)(?:^czql=> |^Try:\s+)(SELECT .*)$`).FindAllStringSubmatch(block, -1) {
+		for _, q := range regexp.MustCompile(`(?m)(?:^\S*=> |^Try:\s+)(SELECT .*)$`).FindAllStringSubmatch(block, -1) {
 			out[q[1]] = "a statement typed in czql-repl"
 		}
 		if lang == "go" {

@@ -20,7 +20,8 @@ func execute(e *env, conn *frontend.Conn, reqs []*translate.Request, f *runFlags
 	for i, req := range reqs {
 		bodies[i] = req.Body
 	}
-	results, err := render.NewResults(f.format, e.stdout, bodies, render.Options{})
+	opts := render.Options{Width: terminalWidth(e.stdout), PickList: frontend.PickLists(conn.Metadata)}
+	results, err := render.NewResults(f.format, e.stdout, bodies, opts)
 	if err != nil {
 		return usageError(e, "run", err.Error())
 	}

@@ -70,15 +70,22 @@ func aggregateAlias(a api.FieldAggregation) string {
 	return a.Function + "_" + a.FieldName
 }
 
-// rowCells decodes row and returns its cell text for each of cols.
+// rowCells decodes row and returns its cell text for each of cols, as
+// the API encodes the values (see cellText).
 func rowCells(cols []column, row json.RawMessage) ([]string, error) {
+	return rowCellsWith(cols, row, cellText)
+}
+
+// rowCellsWith decodes row and returns the text that text gives the
+// value of each of cols.
+func rowCellsWith(cols []column, row json.RawMessage, text func(column, any) string) ([]string, error) {
 	m, err := decodeRow(row)
 	if err != nil {
 		return nil, fmt.Errorf("decoding a row: %w", err)
 	}
 	cells := make([]string, len(cols))
 	for i, c := range cols {
-		cells[i] = cellText(c, lookupPath(m, c.path))
+		cells[i] = text(c, lookupPath(m, c.path))
 	}
 	return cells, nil
 }

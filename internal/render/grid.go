@@ -15,6 +15,9 @@ type grid struct {
 	relCols []int // the column of each of rels
 	header  []string
 	rows    []gridRow
+	// pickList says whether an entity is a pick list (see
+	// [Options.PickList]); nil for none.
+	pickList func(typeName string) bool
 }
 
 // gridRow is one row of a grid and the grids of its relations' items.
@@ -30,10 +33,11 @@ type nestedGrid struct {
 	grid   *grid
 }
 
-// newGrid returns an empty grid for the result of body.
-func newGrid(body api.Body) *grid {
+// newGrid returns an empty grid for the result of body; pickList (nil
+// for none) says which entities are pick lists.
+func newGrid(body api.Body, pickList func(string) bool) *grid {
 	cols := columnsOf(body)
-	g := &grid{cols: cols, rels: relationsOf(body), header: make([]string, len(cols))}
+	g := &grid{cols: cols, rels: relationsOf(body), header: make([]string, len(cols)), pickList: pickList}
 	for i, c := range cols {
 		g.header[i] = OneLine(c.name)
 		if c.relation {
@@ -43,9 +47,10 @@ func newGrid(body api.Body) *grid {
 	return g
 }
 
-// add appends row, with the grids of its relation items.
+// add appends row, with the grids of its relation items. Its values are
+// made readable (see readableCell).
 func (g *grid) add(row json.RawMessage) error {
-	cells, err := rowCells(g.cols, row)
+	cells, err := rowCellsWith(g.cols, row, func(c column, v any) string { return readableCell(c, v, g.pickList) })
 	if err != nil {
 		return err
 	}
@@ -73,7 +78,7 @@ func (g *grid) nestedGrids(row json.RawMessage) ([]nestedGrid, error) {
 		if len(items) == 0 {
 			continue
 		}
-		sub := newGrid(relationBody(g.rels[i]))
+		sub := newGrid(relationBody(g.rels[i]), g.pickList)
 		for _, item := range items {
 			if err := sub.add(item); err != nil {
 				return nil, err

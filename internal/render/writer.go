@@ -29,6 +29,10 @@ type Options struct {
 	// one block of "Field | value" lines a row, "auto" for a table when
 	// it fits in Width without cutting anything and blocks otherwise.
 	Expanded string
+	// PickList reports whether the entity typeName is a pick list, whose
+	// references (/State/Active) a table shows by their value (Active);
+	// nil shows every reference by its id (or its Name when fetched).
+	PickList func(typeName string) bool
 }
 
 // Writer renders the rows of one result. Rows arrive as the JSON objects
@@ -49,7 +53,7 @@ func NewWriter(format string, w io.Writer, body api.Body, opts Options) (Writer,
 	}
 	switch format {
 	case formatTable:
-		return &tableWriter{w: w, g: newGrid(body), opts: opts}, nil
+		return &tableWriter{w: w, g: newGrid(body, opts.PickList), opts: opts}, nil
 	case formatJSON:
 		return &jsonWriter{w: w}, nil
 	case formatJSONL:

@@ -63,16 +63,18 @@ func TestUnknownFormatOrExpandedIsAnError(t *testing.T) {
 	}
 }
 
+// A reference whose Name the query fetched (Manager with Manager.Name)
+// shows as its Name.
 func TestTableFlattensReferencesAndNestsRelations(t *testing.T) {
-	want := `Name             Manager   Manager.Name  Work     Cost      Resources
----------------  --------  ------------  -------  --------  -----------
-Design           /User/u1  Sam           8 Hours  10 USD    3 Resources
+	want := `Name             Manager  Manager.Name  Work     Cost      Resources
+---------------  -------  ------------  -------  --------  -----------
+Design           Sam      Sam           8 Hours  10 USD    3 Resources
   Name
   --------
   Sam
   Ana Ruiz
   Zoe
-=HYPERLINK("x")                                   -2.5 EUR  0 Resources
+=HYPERLINK("x")                                  -2.5 EUR  0 Resources
 `
 	if got := renderRows(t, "table", testQuery, testRows, Options{}); got != want {
 		t.Errorf("table:\n%s\nwant:\n%s", got, want)

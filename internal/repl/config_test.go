@@ -92,7 +92,7 @@ func TestRefreshReloadsTheConfiguredMetadata(t *testing.T) {
 	if !regexp.MustCompile(`\nloaded the metadata of 56 entities from .*org\.json\n1 row\n$`).MatchString(r.stderr) {
 		t.Errorf("\\refresh did not load org.json again:\n%s", r.stderr)
 	}
-	check(t, "stdout", r.stdout, "Name  State\n----  -------------\nTest  /State/Active\n")
+	check(t, "stdout", r.stdout, "Name  State\n----  ------\nTest  Active\n")
 	if r.code != ExitFailed {
 		t.Errorf("exit code %d, want 1 (the first statement failed)", r.code)
 	}

@@ -11,13 +11,6 @@ import (
 	"github.com/czql/czql/parser"
 )
 
-// The prompts of the interactive shell: the first line of a statement,
-// and the lines that continue it.
-const (
-	promptFirst    = "czql=> "
-	promptContinue = "czql-> "
-)
-
 // editor is the line discipline of the interactive shell, apart from the
 // terminal: it gathers the lines Enter hands it into statements, runs
 // them and meta-commands, records them in the history, and says which
@@ -36,6 +29,8 @@ type editor struct {
 	// run calls f with a context that Ctrl+C cancels.
 	run func(f func(ctx context.Context))
 
+	searching historySearch // Ctrl+R
+
 	mu       sync.Mutex
 	notes    []string // lines from background work, shown before the next output
 	histFail bool     // a history failure has been reported
@@ -50,13 +45,8 @@ func newEditor(s *Session, hist *history, stderr io.Writer, run func(func(contex
 	return &editor{s: s, hist: hist, stderr: stderr, run: run}
 }
 
-// prompt returns the prompt for the next line.
-func (e *editor) prompt() string {
-	if e.pending != "" {
-		return promptContinue
-	}
-	return promptFirst
-}
+// prompt returns the prompt for the next line (see Session.prompt).
+func (e *editor) prompt() string { return e.s.prompt(e.pending) }
 
 // clear drops the pending statement (Ctrl+C at the prompt).
 func (e *editor) clear() { e.pending = "" }
@@ -87,6 +77,9 @@ func (e *editor) enter(line string) {
 	switch {
 	case e.pending == "" && blank:
 		return
+	case isEditLine(line) && !e.inComment(): // \e edits the pending statement
+		e.remember(strings.TrimSpace(line))
+		e.edit()
 	case isMetaLine(line) && !e.inComment():
 		e.runPending()
 		e.meta(strings.TrimSpace(line))

@@ -35,7 +35,7 @@ func newTestEditor(t *testing.T) *testEditor {
 		t.Fatalf("connect: %d\n%s", code, stderr.String())
 	}
 	t.Cleanup(conn.Close)
-	s := NewSession(Config{Client: conn.Client, Metadata: conn.Metadata, Stdout: &stdout, Stderr: &stderr})
+	s := NewSession(Config{Client: conn.Client, Metadata: conn.Metadata, Stdout: &stdout, Stderr: &stderr, Origin: conn.Origin()})
 	hist, err := openHistory(filepath.Join(t.TempDir(), "history"), 100)
 	if err != nil {
 		t.Fatal(err)

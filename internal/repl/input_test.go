@@ -46,7 +46,7 @@ func TestEmptyLineRunsOnlyFinishedStatements(t *testing.T) {
 	} {
 		var runs []string
 		var stderr bytes.Buffer
-		e := newEditor(NewSession(Config{Stdout: &stderr, Stderr: &stderr}), nil, &stderr, func(func(context.Context)) {
+		e := newEditor(NewSession(Config{Stdout: &stderr, Stderr: &stderr, Origin: testOrigin}), nil, &stderr, func(func(context.Context)) {
 			runs = append(runs, "run")
 		})
 		lines := strings.Split(tc.text, "\n")
@@ -58,7 +58,7 @@ func TestEmptyLineRunsOnlyFinishedStatements(t *testing.T) {
 		if got := len(runs) > ranBefore; got != tc.runs {
 			t.Errorf("%q then an empty line: ran %v, want %v", tc.text, got, tc.runs)
 		}
-		if waits := !tc.runs && hasTokens(tc.text); (e.prompt() == promptContinue) != waits {
+		if waits := !tc.runs && hasTokens(tc.text); (e.prompt() != promptFirst) != waits {
 			t.Errorf("%q then an empty line: prompt %q", tc.text, e.prompt())
 		}
 	}

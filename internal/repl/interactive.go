@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	prompt "github.com/c-bata/go-prompt"
 
@@ -62,12 +63,20 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Progress: true,
 		Width:   tableWidth(t, stdout),
-		Refresh: conn.RefreshMetadata, Project: project,
+		Refresh: conn.RefreshMetadata, Project: project, Origin: conn.Origin(),
 	})
+	if onTerminal(stdout) {
+		s.cfg.PagerCommand = pagerCommand(getenv)
+		s.cfg.Height = func() int { _, rows := t.Size(); return rows }
+	}
 	defer s.Close()
+	if !s.setFlagVars(f.vars) {
+		return ExitUsage
+	}
 	go complete.Prepare(s.Metadata()) // ready before the first keystroke needs it
 	hist := loadHistory(getenv, stderr)
 	ed := newEditor(s, hist, stderr, cancellable(ctx, stderr))
+	io.WriteString(stderr, originLine(conn.Origin(), s.Metadata(), time.Now()))
 	if conn.MetadataMissing {
 		fetchInBackground(ctx, conn, s, ed, stderr)
 	}
@@ -89,17 +98,19 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 
 // promptOptions configures go-prompt: our terminal layer, the prompts,
 // the history, the completion word boundaries, Ctrl+C dropping the
-// pending statement, and the end of the session.
+// pending statement, Ctrl+R searching the history, and the end of the
+// session.
 func promptOptions(t *tty.TTY, ed *editor, hist *history, done func() bool) []prompt.Option {
 	return []prompt.Option{
 		prompt.OptionParser(t),
 		prompt.OptionWriter(editorWriter()),
-		prompt.OptionPrefix(promptFirst),
+		prompt.OptionPrefix(ed.prompt()),
 		prompt.OptionLivePrefix(func() (string, bool) { return ed.prompt(), true }),
 		prompt.OptionHistory(recallable(hist)),
 		prompt.OptionCompletionWordSeparator(wordSeparators),
 		prompt.OptionMaxSuggestion(8),
 		prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { ed.clear() }}),
+		prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlR, Fn: ed.search}),
 		prompt.OptionSetExitCheckerOnInput(func(_ string, afterEnter bool) bool { return afterEnter && done() }),
 	}
 }
@@ -125,10 +136,16 @@ func recallable(hist *history) []string {
 // tableWidth is the width tables are fitted to: the terminal's, as it is
 // now, when the results go to it; unlimited when they go to a file.
 func tableWidth(t *tty.TTY, stdout io.Writer) func() int {
-	if f, ok := stdout.(*os.File); !ok || !tty.IsTerminal(f.Fd()) {
+	if !onTerminal(stdout) {
 		return func() int { return 0 }
 	}
 	return func() int { cols, _ := t.Size(); return cols }
+}
+
+// onTerminal reports whether w is a terminal.
+func onTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && tty.IsTerminal(f.Fd())
 }
 
 // editorWriter is where go-prompt draws: editorFile.

@@ -246,10 +246,11 @@ func TestTerminalPasswordPrompt(t *testing.T) {
 	term := shell(t, url, state, "CZQL_USER="+promptUser, "CZQL_PASSWORD=")
 	term.Expect("Password for "+promptUser+" at 127.0.0.1:", wait)
 	term.Send(promptPassword + "\r")
-	term.Expect(promptFirst, wait)
+	annPrompt := promptUser + "@127.0.0.1=> " // the prompt names the user logged in
+	term.Expect(annPrompt, wait)
 	term.Send("\\describe Task\r")
 	term.Expect("Manager", wait)
-	term.Expect(promptFirst, wait)
+	term.Expect(annPrompt, wait)
 	waitRaw(t, term)
 	term.Send("\x04")
 	checkCleanExit(t, term)

@@ -31,6 +31,7 @@ type flags struct {
 	config        string
 	format        string
 	passwordStdin bool
+	vars          []string // --set NAME=VALUE, in order
 }
 
 // Main runs czql-repl with args (without the program name) and returns
@@ -75,8 +76,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	s := NewSession(Config{
 		Client: conn.Client, Metadata: conn.Metadata, Calls: conn.Calls,
 		Stdout: stdout, Stderr: stderr, Format: f.format, Width: scriptWidth(stdout, getenv),
-		Refresh: conn.RefreshMetadata, Project: project,
+		Refresh: conn.RefreshMetadata, Project: project, Origin: conn.Origin(),
 	})
+	if !s.setFlagVars(f.vars) {
+		s.Close()
+		return ExitUsage
+	}
 	return finish(s, s.RunScript(ctx, in), stderr)
 }
 
@@ -122,6 +127,10 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*flags, int) {
 	fs.StringVar(&f.metadata, "metadata", "", "validate against the metadata in `FILE` (default: the configuration's, CZQL_METADATA, the cache, or the sandbox's)")
 	fs.StringVar(&f.config, "config", "", "read the project configuration from `FILE` instead of the nearest .czql.yaml above the working directory")
 	fs.StringVar(&f.format, "format", "table", "result `FORMAT`: table (the default), json, jsonl or csv")
+	fs.Func("set", "set the session variable `NAME=VALUE` before the first statement, as \\set does (repeatable; PROMPT1=FORMAT sets the prompt)", func(v string) error {
+		f.vars = append(f.vars, v)
+		return nil
+	})
 	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (on a terminal: asked without echo)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {

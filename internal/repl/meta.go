@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/czql/czql/api"
 	"github.com/czql/czql/diag"
@@ -38,9 +39,15 @@ func metaCommands() []metaCommand {
 		{name: "fmt", args: "QUERY", help: "show QUERY in canonical form", run: (*Session).metaFmt, values: argQuery},
 		{name: "refresh", help: "load the metadata again (from the organisation, or its file)", run: (*Session).metaRefresh},
 		{name: "format", args: "table|json|jsonl|csv", help: "set the result format", run: (*Session).metaFormat, values: "table|json|jsonl|csv"},
-		{name: "x", args: "[on|off|auto]", help: "vertical display of tables (no argument toggles it)", run: (*Session).metaExpanded, values: "on|off|auto"},
-		{name: "timing", args: "[on|off]", help: "show the time and API calls of each statement", run: (*Session).metaTiming, values: "on|off"},
+		{name: "x", args: "[on|off|auto]", help: "vertical display of tables; auto (the default): when a table is wider than the screen", run: (*Session).metaExpanded, values: "on|off|auto"},
+		{name: "pager", args: "[on|off]", help: "show results that do not fit the screen through PAGER (default less -SRXF)", run: (*Session).metaPager, values: "on|off"},
+		{name: "timing", args: "[on|off]", help: "show the time and API calls of each statement, \\more and \\all", run: (*Session).metaTiming, values: "on|off"},
 		{name: "o", args: "[FILE]", help: "send results to FILE; without FILE, back to standard output", run: (*Session).metaOutput},
+		{name: "set", args: "[NAME [VALUE]]", help: "set a variable, the value of :NAME in statements (PROMPT1, PROMPT2: the prompts); alone, list them", run: (*Session).metaSet},
+		{name: "unset", args: "NAME", help: "remove a variable", run: (*Session).metaUnset},
+		{name: "i", args: "FILE", help: "run the statements and meta-commands of FILE", run: (*Session).metaInclude, alias: []string{"include"}},
+		{name: "e", args: "", help: "edit the current statement, or the last one, in $VISUAL or $EDITOR, then run it (interactive only)", run: (*Session).metaEdit, alias: []string{"edit"}},
+		{name: "watch", args: "[SECONDS]", help: "run the last statement again every SECONDS (default 2) until Ctrl+C", run: (*Session).metaWatch},
 		{name: "more", help: "show the next page of the last result", run: (*Session).metaMore},
 		{name: "all", help: "show every remaining row of the last result", run: (*Session).metaAll},
 		{name: "quit", help: "leave czql-repl", run: (*Session).metaQuit, alias: []string{"q"}},
@@ -120,15 +127,21 @@ func (s *Session) metaMore(ctx context.Context, _ string) { s.continueResult(ctx
 func (s *Session) metaAll(ctx context.Context, _ string) { s.continueResult(ctx, true) }
 
 // continueResult shows the next page, or everything left, of the
-// pending result.
+// pending result, with its time and API calls under \timing.
 func (s *Session) continueResult(ctx context.Context, all bool) {
 	if s.pager == nil {
 		s.errorf("no more rows: there is no result with more rows to show")
 		return
+	}
+	var start time.Time
+	var calls int64
+	if s.timing { // the clock is read only for \timing
+		start, calls = s.now(), s.calls()
 	}
 	limit := 0
 	if !all {
 		limit = api.PageSize(s.pager.body)
 	}
 	s.showPage(ctx, limit)
+	s.reportTiming(start, calls)
 }

@@ -7,6 +7,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/czql/czql/internal/frontend"
+	"github.com/czql/czql/metadata"
 )
 
 // readme returns the README of the module.
@@ -19,6 +23,9 @@ func readme(t *testing.T) string {
 	return string(data)
 }
 
+// readmePrompt is the prompt on the embedded sandbox.
+const readmePrompt = "demo@sandbox=> "
+
 // TestREADMESession checks the czql-repl session of the README's quick
 // start: its first screen is the note and hint the shell prints, and the
 // output after each statement typed at the prompt is what czql-repl
@@ -28,18 +35,19 @@ func TestREADMESession(t *testing.T) {
 	if m == nil {
 		t.Fatal("README's quick start lacks the go run ./cmd/czql-repl session")
 	}
-	screen, rest, ok := strings.Cut(m[1], promptFirst)
+	screen, rest, ok := strings.Cut(m[1], readmePrompt)
 	if !ok {
 		t.Fatal("the README session has no prompt")
 	}
 	note, hint, _ := strings.Cut(screen, "\n")
-	if hint != welcomeText {
-		t.Errorf("README's first screen:\n%s\nczql-repl prints:\n%s", hint, welcomeText)
+	sandboxOrigin := frontend.Origin{User: "demo", Host: frontend.SandboxHost, Embedded: true}
+	if first := originLine(sandboxOrigin, metadata.New(), time.Now()) + welcomeText; hint != first {
+		t.Errorf("README's first screen:\n%s\nczql-repl prints:\n%s", hint, first)
 	}
 	var input, want strings.Builder
 	want.WriteString(note + "\n")
-	for line := range strings.Lines(promptFirst + rest) {
-		if typed, ok := strings.CutPrefix(line, promptFirst); ok {
+	for line := range strings.Lines(readmePrompt + rest) {
+		if typed, ok := strings.CutPrefix(line, readmePrompt); ok {
 			input.WriteString(typed)
 		} else {
 			want.WriteString(line)

@@ -40,6 +40,16 @@ type Config struct {
 	// Project is the project configuration (.czql.yaml): the severity of
 	// each rule in the diagnostics of statements; nil for none.
 	Project *czql.Config
+	// PagerCommand is the pager (run by sh -c) that shows a result with
+	// more lines than Height gives, or wider than Width, while \pager is
+	// on (the default); "" for none (results not on a terminal).
+	PagerCommand string
+	// Height returns the number of lines of the screen now; nil or 0
+	// means unknown, and nothing is paged.
+	Height func() int
+	// Origin says which organisation the session is on, as whom, for the
+	// prompt (%n@%m); the zero Origin gives the prompt "czql=> ".
+	Origin frontend.Origin
 }
 
 // Session is the state of one shell. It is not safe for concurrent use.
@@ -50,21 +60,27 @@ type Session struct {
 	format   string
 	expanded string // "off", "on" or "auto"
 	timing   bool
+	paging   bool   // \pager: results that do not fit the screen go through cfg.PagerCommand
 	pager    *pager // the result \more and \all continue, if any
 	shown    bool   // a table or CSV result was written: the next one follows a blank line
 	failed   bool
 	quit     bool
 	now      func() time.Time
 	md       atomic.Pointer[metadata.Metadata]
+	vars     map[string]string // the \set variables, PROMPT1 and PROMPT2 among them
+	last     string            // the text of the last statement run, for \watch and \e
 }
 
 // NewSession returns a session on cfg with the table format (or
-// cfg.Format), expanded display off and timing off.
+// cfg.Format), expanded display auto (vertical when a table is wider
+// than the display), the pager on and timing off.
 func NewSession(cfg Config) *Session {
 	if cfg.Format == "" {
 		cfg.Format = "table"
 	}
-	s := &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "off", now: time.Now}
+	p := defaultPromptFor(cfg.Origin)
+	s := &Session{cfg: cfg, out: cfg.Stdout, format: cfg.Format, expanded: "auto", paging: true, now: time.Now,
+		vars: map[string]string{prompt1Var: p, prompt2Var: p}}
 	s.md.Store(cfg.Metadata)
 	return s
 }
@@ -114,6 +130,7 @@ func (s *Session) notef(format string, args ...any) {
 // any is an error. Failures are reported and remembered ([Session.Failed]).
 func (s *Session) ExecStatement(ctx context.Context, text string) {
 	start, calls := s.now(), s.calls()
+	s.last = text
 	reqs, code := s.prepare(text)
 	if code != frontend.ExitOK {
 		s.failed = true
@@ -138,7 +155,7 @@ const stdinName = "<stdin>"
 // standard error.
 func (s *Session) prepare(text string) ([]*translate.Request, int) {
 	return frontend.Prepare(s.cfg.Stderr, stdinName, []byte(text),
-		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project))
+		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project), czql.WithParamLiterals(s.params()))
 }
 
 // calls returns the API calls sent so far.

@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -103,11 +104,16 @@ func (s *Session) dropPager() {
 	}
 }
 
-// render writes rows of the result of body in the session's format. A
+// render writes rows of the result of body in the session's format,
+// through the pager when they do not fit the screen (see pages). A
 // table is fitted to the display width, and written vertically when \x
 // is on, or auto and the table would be wider than the display (see
 // render.Options).
 func (s *Session) render(body api.Body, rows []json.RawMessage) error {
-	opts := render.Options{Width: s.width(), Expanded: s.expanded}
-	return render.WriteRows(s.out, s.format, body, rows, opts)
+	opts := render.Options{Width: s.width(), Expanded: s.expanded, PickList: frontend.PickLists(s.Metadata())}
+	var b bytes.Buffer
+	if err := render.WriteRows(&b, s.format, body, rows, opts); err != nil {
+		return err
+	}
+	return s.writeResult(b.Bytes())
 }

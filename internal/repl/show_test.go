@@ -27,6 +27,9 @@ func sandboxSession(t *testing.T, cfg Config) (s *Session, stdout, stderr *bytes
 	}
 	t.Cleanup(conn.Close)
 	cfg.Client, cfg.Metadata, cfg.Stdout, cfg.Stderr = conn.Client, conn.Metadata, stdout, stderr
+	if cfg.Origin == (frontend.Origin{}) {
+		cfg.Origin = conn.Origin()
+	}
 	if cfg.Calls == nil {
 		cfg.Calls = conn.Calls
 	}
@@ -57,7 +60,7 @@ Ship    0 Resources
 }
 
 func TestRelationItemsFitTheWidth(t *testing.T) {
-	r := runREPLEnv(t, map[string]string{"COLUMNS": "24"}, resourcesQuery)
+	r := runREPLEnv(t, map[string]string{"COLUMNS": "24"}, "\\x off\n"+resourcesQuery)
 	check(t, "stdout", r.stdout, `Name    Resources
 ------  -----------
 Build   1 Resources
@@ -132,6 +135,7 @@ Build  Ana Ruiz
 // than the display is cut to it rather than turned vertical.
 func TestExpandedOffCutsToTheWidth(t *testing.T) {
 	s, stdout, _ := sandboxSession(t, Config{Width: func() int { return 18 }})
+	s.ExecMeta(context.Background(), `\x off`)
 	s.ExecStatement(context.Background(), "SELECT Name, Manager.Name FROM Task WHERE Name = 'Build';")
 	check(t, "stdout", stdout.String(), `Name   Manager.Na…
 -----  -----------

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"time"
 
 	"github.com/czql/czql/internal/frontend"
 	"github.com/czql/czql/internal/repl/complete"
+	"github.com/czql/czql/metadata"
 )
 
 // welcomeText is the hint on the first screen of an interactive session.
@@ -18,6 +20,16 @@ Try:  SELECT Name, State, Manager.Name FROM Task WHERE State = 'Active' ORDER BY
 
 // welcome writes the first-screen hint.
 func welcome(w io.Writer) { io.WriteString(w, welcomeText) }
+
+// originLine is the first line of an interactive session: the
+// organisation and the metadata it uses, with the metadata's age.
+func originLine(origin frontend.Origin, md *metadata.Metadata, now time.Time) string {
+	where := origin.User + "@" + origin.Host
+	if origin.Embedded {
+		where += " (the embedded sandbox's demo organisation)"
+	}
+	return fmt.Sprintf("czql-repl: connected to %s; metadata: %s\n", where, frontend.DescribeMetadata(origin, md, now))
+}
 
 // passwordPrompt is the prompt of the no-echo password read.
 func passwordPrompt(getenv func(string) string) string {
