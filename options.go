@@ -20,6 +20,7 @@ type options struct {
 	checked       bool // the query was validated already (TranslateFile)
 	literals      map[string]ast.Literal
 	unusedParams  bool // warn about parameters no statement uses
+	paramHint     func(name string) string
 }
 
 // collect applies opts.
@@ -63,6 +64,14 @@ func WithUnusedParamWarnings() Option { return func(o *options) { o.unusedParams
 // WithConfig applies a project configuration: the severity of each rule
 // (or its removal), see [LoadConfig].
 func WithConfig(cfg *Config) Option { return func(o *options) { o.cfg = cfg } }
+
+// WithParamHint sets how the message of a bind parameter without a value
+// tells the user to give one: hint returns the words for a parameter name
+// (czql-repl says "set it with \set NAME VALUE"). Without it the message
+// names the czql command's flag, "pass -p NAME=VALUE".
+func WithParamHint(hint func(name string) string) Option {
+	return func(o *options) { o.paramHint = hint }
+}
 
 // WithConditionText makes Translate send every WHERE clause as a
 // cZQLCondition (`{"text": …, "parameters": {…}}`), as `czql translate

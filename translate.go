@@ -136,7 +136,7 @@ func translateQuery(q *ast.Query, src []byte, o *options) (*translate.Request, d
 		}
 		params[name] = lit
 	}
-	topts := &translate.Options{Params: params, ConditionText: o.conditionText, Source: src}
+	topts := &translate.Options{Params: params, ConditionText: o.conditionText, Source: src, ParamHint: o.paramHint}
 	if o.md != nil {
 		info, ds := validate.Check(q, o.md)
 		topts.Info = info

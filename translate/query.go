@@ -276,7 +276,7 @@ func (t *translator) count(l ast.Literal, clause diag.Range, code, name string) 
 func (t *translator) param(p *ast.ParamRef) ast.Literal {
 	v, ok := t.lookup(p.Name)
 	if !ok {
-		t.errorf(CodeMissingParam, p.Rng, "no value for bind parameter %q; pass -p %s=VALUE", ":"+p.Name, p.Name)
+		t.errorf(CodeMissingParam, p.Rng, "no value for bind parameter %q; %s", ":"+p.Name, t.paramHint(p.Name))
 		return nil
 	}
 	if _, isParam := v.(*ast.ParamRef); isParam || isNil(v) {
@@ -298,4 +298,12 @@ func isNil(n ast.Node) bool {
 	}
 	v := reflect.ValueOf(n)
 	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// paramHint tells how to give a value for the bind parameter name.
+func (t *translator) paramHint(name string) string {
+	if t.opts != nil && t.opts.ParamHint != nil {
+		return t.opts.ParamHint(name)
+	}
+	return "pass -p " + name + "=VALUE"
 }

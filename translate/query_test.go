@@ -160,6 +160,18 @@ func TestMissingParam(t *testing.T) {
 	}
 }
 
+// A surface other than the czql command says how to give a value.
+func TestMissingParamHint(t *testing.T) {
+	p := &ast.ParamRef{Name: "due", Rng: rng(30, 34)}
+	q := query("Task", cmp("DueDate", ast.Lt, p), fld("Name"))
+	hint := func(name string) string { return `set it with \set ` + name + " VALUE" }
+	_, diags := translate.Query(q, &translate.Options{ParamHint: hint})
+	want := `no value for bind parameter ":due"; set it with \set due VALUE`
+	if len(diags) != 1 || diags[0].Message != want {
+		t.Errorf("got %v; want %q", diags, want)
+	}
+}
+
 func TestConditionText(t *testing.T) {
 	src := `SELECT Name FROM Task WHERE State IN ("Active","Draft") and StartDate>:startDateParam`
 	start := strings.Index(src, "State")

@@ -59,6 +59,10 @@ type Options struct {
 	// canonical spelling: typeName, fields, relation names, order and
 	// group fields; see [Canonical].
 	Info *validate.Info
+	// ParamHint tells, in the message of a missing bind parameter value,
+	// how to give one: it returns the words after "; " for a parameter
+	// name. Nil means the czql command's flag, "pass -p NAME=VALUE".
+	ParamHint func(name string) string
 }
 
 // Request is a translated query: the endpoint path (such as

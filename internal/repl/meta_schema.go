@@ -95,7 +95,7 @@ func relationsText(ent *metadata.Entity) string {
 // metaTranslate shows the JSON request of the query arg.
 func (s *Session) metaTranslate(_ context.Context, arg string) {
 	code := frontend.Translate(s.out, s.cfg.Stderr, stdinName, []byte(arg), false,
-		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project), czql.WithParamLiterals(s.params()))
+		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project), czql.WithParamLiterals(s.params()), czql.WithParamHint(setHint))
 	if code != frontend.ExitOK {
 		s.failed = true
 	}

@@ -126,3 +126,7 @@ func unquote(value string) string {
 	}
 	return value
 }
+
+// setHint tells, in the message of a bind parameter without a value, how
+// to give one in the shell.
+func setHint(name string) string { return `set it with \set ` + name + " VALUE" }

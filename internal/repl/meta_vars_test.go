@@ -24,7 +24,7 @@ func TestSetVariablesAreBindParameters(t *testing.T) {
 	if !strings.Contains(r.stdout, "p = '3'\nwho = '''Test'''\n") {
 		t.Errorf("\\set did not list the variables:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "p") || r.code != ExitFailed {
+	if !strings.Contains(r.stderr, `no value for bind parameter ":p"; set it with \set p VALUE`) || r.code != ExitFailed {
 		t.Errorf("after \\unset p, :p has no value: exit %d\n%s", r.code, r.stderr)
 	}
 }

@@ -155,7 +155,7 @@ const stdinName = "<stdin>"
 // standard error.
 func (s *Session) prepare(text string) ([]*translate.Request, int) {
 	return frontend.Prepare(s.cfg.Stderr, stdinName, []byte(text),
-		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project), czql.WithParamLiterals(s.params()))
+		czql.WithMetadata(s.Metadata()), czql.WithConfig(s.cfg.Project), czql.WithParamLiterals(s.params()), czql.WithParamHint(setHint))
 }
 
 // calls returns the API calls sent so far.
