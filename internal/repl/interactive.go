@@ -88,11 +88,6 @@ func session(t *tty.TTY, f *flags, stdout, stderr io.Writer, getenv func(string)
 	}
 	p := prompt.New(enter, suggest, promptOptions(t, ed, hist, s.Quit)...)
 	p.Run()
-	if s.Quit() {
-		// go-prompt draws the next prompt before it sees \quit: end its
-		// line, as psql does, so the shell's prompt starts on its own.
-		fmt.Fprintln(editorFile())
-	}
 	return ExitOK
 }
 
@@ -105,7 +100,15 @@ func promptOptions(t *tty.TTY, ed *editor, hist *history, done func() bool) []pr
 		prompt.OptionParser(t),
 		prompt.OptionWriter(editorWriter()),
 		prompt.OptionPrefix(ed.prompt()),
-		prompt.OptionLivePrefix(func() (string, bool) { return ed.prompt(), true }),
+		// go-prompt draws the next prompt before it sees \quit: after it
+		// the prompt is empty, so that the shell's prompt starts on a line
+		// of its own, as after psql.
+		prompt.OptionLivePrefix(func() (string, bool) {
+			if done() {
+				return "", true
+			}
+			return ed.prompt(), true
+		}),
 		prompt.OptionHistory(recallable(hist)),
 		prompt.OptionCompletionWordSeparator(wordSeparators),
 		prompt.OptionMaxSuggestion(8),

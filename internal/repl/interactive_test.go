@@ -386,6 +386,10 @@ func TestTerminalQuitEndsTheLine(t *testing.T) {
 			if !strings.HasSuffix(ptytest.Strip(last), "\n") {
 				t.Errorf("the output ends on the prompt's line: %q", raw[max(0, len(raw)-200):])
 			}
+			after := ptytest.Strip(raw[strings.LastIndex(raw, quit)+len(quit):])
+			if strings.Contains(after, strings.TrimSpace(promptFirst)) {
+				t.Errorf("a prompt is drawn after %s: %q", quit, after)
+			}
 		})
 	}
 }
