@@ -131,25 +131,11 @@ func pathOf(req Request) (string, error) {
 	return path, nil
 }
 
-// withPaging returns a shallow copy of req carrying p.
+// withPaging returns a shallow copy of req carrying p (see
+// [api.WithPaging]).
 func withPaging(req Request, p *api.Paging) Request {
-	switch q := req.(type) {
-	case *api.Query:
-		cp := *q
-		cp.Paging = p
-		return &cp
-	case *api.EntityQuery:
-		cp := *q
-		cp.Paging = p
-		return &cp
-	case *api.AggregateQuery:
-		cp := *q
-		cp.Paging = p
-		return &cp
-	case *api.RelationQuery:
-		cp := *q
-		cp.Paging = p
-		return &cp
+	if body, ok := req.(api.Body); ok {
+		return api.WithPaging(body, p)
 	}
 	return req
 }

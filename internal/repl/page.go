@@ -89,34 +89,9 @@ func (p *pager) fetch() error {
 	}
 	p.started, p.rows, p.hasMore = true, page.Entities, page.HasMore()
 	if p.hasMore {
-		p.resume = withPaging(p.body, page.Paging)
+		p.resume = api.WithPaging(p.body, page.Paging)
 	}
 	return nil
-}
-
-// withPaging returns a shallow copy of body asking for the page paging
-// describes (an answer's paging: From is the next page's first row), as
-// the client's paging does.
-func withPaging(body api.Body, paging *api.Paging) api.Body {
-	switch q := body.(type) {
-	case *api.EntityQuery:
-		cp := *q
-		cp.Paging = paging
-		return &cp
-	case *api.AggregateQuery:
-		cp := *q
-		cp.Paging = paging
-		return &cp
-	case *api.RelationQuery:
-		cp := *q
-		cp.Paging = paging
-		return &cp
-	case *api.Query:
-		cp := *q
-		cp.Paging = paging
-		return &cp
-	}
-	return body
 }
 
 // buffered returns the number of rows fetched and not pulled yet.
