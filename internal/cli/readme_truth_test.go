@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -77,15 +76,7 @@ func TestREADMEQueriesWorkOnTheDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := sandbox.Start(context.Background(), "127.0.0.1:0", sandbox.Options{Metadata: md, Data: data, RateLimit: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	t.Setenv("CZQL_URL", srv.URL)
-	t.Setenv("CZQL_USER", sandbox.DemoUser)
-	t.Setenv("CZQL_PASSWORD", sandbox.DemoPassword)
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	serveOrganisation(t, md, data)
 	t.Chdir(t.TempDir()) // no .czql.yaml
 	var mdJSON bytes.Buffer
 	if err := md.Encode(&mdJSON); err != nil {
@@ -219,16 +210,8 @@ func TestREADMEDatasetExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := sandbox.Start(context.Background(), "127.0.0.1:0", sandbox.Options{Metadata: md, Data: data, RateLimit: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	t.Setenv("CZQL_URL", srv.URL)
-	t.Setenv("CZQL_USER", sandbox.DemoUser)
-	t.Setenv("CZQL_PASSWORD", sandbox.DemoPassword)
+	serveOrganisation(t, md, data)
 	t.Setenv("CZQL_METADATA", "")
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Chdir(t.TempDir())
 	for q, want := range map[string]string{
 		"SELECT Name, Manager.Name, Work, ActualCost, (SELECT Name FROM Resources) FROM Task WHERE State = 'Active'": `{"id":"/Task/t1","Name":"Design","Manager":{"id":"/User/u1","Name":"Sam Lee"},"Work":{"durationType":"Default","unit":"Hours","value":8},"ActualCost":{"currency":"USD","value":10},"Resources":{"entities":[{"id":"/User/u1","Name":"Sam Lee"}]}}` + "\n",

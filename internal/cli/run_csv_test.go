@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"slices"
 	"strings"
@@ -27,15 +26,7 @@ func TestRunCSVRoundTrips(t *testing.T) {
 	for i, v := range values {
 		data.Add("Project", sandbox.Row{"id": "/Project/p" + string(rune('a'+i)), "Name": string(rune('a' + i)), "Description": v})
 	}
-	srv, err := sandbox.Start(context.Background(), "127.0.0.1:0", sandbox.Options{Metadata: md, Data: data, RateLimit: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	t.Setenv("CZQL_URL", srv.URL)
-	t.Setenv("CZQL_USER", sandbox.DemoUser)
-	t.Setenv("CZQL_PASSWORD", sandbox.DemoPassword)
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	serveOrganisation(t, md, data)
 	var stdout, stderr bytes.Buffer
 	code := Main([]string{"run", "--format", "csv", "--metadata", fixtureMetadataPath, "-q", "SELECT Name, Description FROM Project ORDER BY Name"},
 		strings.NewReader(""), &stdout, &stderr)
