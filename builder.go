@@ -3,6 +3,8 @@ package czql
 import (
 	"fmt"
 	"slices"
+
+	"github.com/czql/czql/ast"
 )
 
 // Builder builds one query from Go: names and Go values, never CZQL text,
@@ -57,16 +59,17 @@ type order struct {
 	dir   Direction
 }
 
-// AggFunc is an aggregate function of [Builder.Aggregate].
-type AggFunc string
+// AggFunc is an aggregate function of [Builder.Aggregate]: the syntax
+// tree's own.
+type AggFunc = ast.AggFunc
 
 // The aggregate functions.
 const (
-	Count AggFunc = "COUNT"
-	Sum   AggFunc = "SUM"
-	Avg   AggFunc = "AVG"
-	Min   AggFunc = "MIN"
-	Max   AggFunc = "MAX"
+	Count = ast.Count
+	Sum   = ast.Sum
+	Avg   = ast.Avg
+	Min   = ast.Min
+	Max   = ast.Max
 )
 
 // Direction is the sort direction of [Builder.OrderBy]. The zero

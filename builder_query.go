@@ -107,7 +107,7 @@ func (bd *build) selectList(b *Builder, k queryKind, fn string, sel *ast.SelectC
 
 // aggregate builds `FUNC(field) [AS alias]`.
 func (bd *build) aggregate(it item) *ast.AggregateExpr {
-	a := &ast.AggregateExpr{Func: ast.AggFunc(it.fn), Arg: bd.field("Builder.Aggregate", it.field)}
+	a := &ast.AggregateExpr{Func: it.fn, Arg: bd.field("Builder.Aggregate", it.field)}
 	switch it.fn {
 	case Count, Sum, Avg, Min, Max:
 	default:
