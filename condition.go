@@ -73,7 +73,7 @@ func (b *build) condition(text string, vals map[string]bound) ast.Expr {
 	}
 	clearRanges(e)
 	used := map[string]bool{}
-	bindAll(e, func(p *ast.ParamRef, inList bool) []ast.Literal {
+	ast.ReplaceParams(e, func(p *ast.ParamRef, inList bool) []ast.Literal {
 		used[p.Name] = true
 		v, ok := vals[p.Name]
 		switch {
@@ -106,41 +106,6 @@ func (b *build) values(vs []any) []ast.Literal {
 		out[i] = b.value("czql.Condition", v)
 	}
 	return out
-}
-
-// bindAll replaces every placeholder of e, in comparisons, IN lists, LIKE
-// patterns, LIMIT and OFFSET (of sub-queries too), by what bind returns
-// for it: one literal, or in an IN list any number.
-func bindAll(e ast.Expr, bind func(p *ast.ParamRef, inList bool) []ast.Literal) {
-	one := func(l ast.Literal) ast.Literal {
-		if p, ok := l.(*ast.ParamRef); ok {
-			return bind(p, false)[0]
-		}
-		return l
-	}
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CompareExpr:
-			n.Y = one(n.Y)
-		case *ast.LikeExpr:
-			n.Pattern = one(n.Pattern)
-		case *ast.LimitClause:
-			n.Value = one(n.Value)
-		case *ast.OffsetClause:
-			n.Value = one(n.Value)
-		case *ast.InExpr:
-			var list []ast.Literal
-			for _, l := range n.List {
-				if p, ok := l.(*ast.ParamRef); ok {
-					list = append(list, bind(p, true)...)
-					continue
-				}
-				list = append(list, l)
-			}
-			n.List = list
-		}
-		return true
-	})
 }
 
 // rangeType is the type of every position field of the syntax tree.

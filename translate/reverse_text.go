@@ -46,33 +46,12 @@ func (r *reverser) substitute(n ast.Node, params map[string]any) {
 	for name, v := range params {
 		values[strings.TrimPrefix(name, ":")] = r.literal(v)
 	}
-	sub := func(l ast.Literal) ast.Literal {
-		p, ok := l.(*ast.ParamRef)
-		if !ok || p == nil {
-			return l
-		}
+	ast.ReplaceParams(n, func(p *ast.ParamRef, _ bool) []ast.Literal {
 		if v, ok := paramValue(values, p.Name); ok {
-			return cloneLiteral(v)
+			return []ast.Literal{cloneLiteral(v)}
 		}
 		r.errorf(CodeMissingParam, "no value for bind parameter %q in parameters", ":"+p.Name)
-		return l
-	}
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CompareExpr:
-			n.Y = sub(n.Y)
-		case *ast.InExpr:
-			for i, l := range n.List {
-				n.List[i] = sub(l)
-			}
-		case *ast.LikeExpr:
-			n.Pattern = sub(n.Pattern)
-		case *ast.LimitClause:
-			n.Value = sub(n.Value)
-		case *ast.OffsetClause:
-			n.Value = sub(n.Value)
-		}
-		return true
+		return nil
 	})
 }
 
